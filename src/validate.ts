@@ -1,0 +1,63 @@
+// Checks shared by the public functions: each throws a TypeError (wrong kind of value) or a
+// RangeError (right kind, wrong value) whose message says where, what was expected and what came.
+
+/** Describes a value for an error message: `"a" (a string)`, `NaN`, `null`, `an array of length 2`. */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return `${JSON.stringify(value)} (a string)`;
+  if (typeof value === "bigint") return `${value}n (a bigint)`;
+  if (typeof value === "boolean") return `${value} (a boolean)`;
+  if (typeof value === "function") return "a function";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty array" : `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (typeof value === "object" && value !== null) return "an object";
+  return String(value);
+}
+
+/** Throws unless `value` is an integer in [min, max]. */
+export function checkInteger(value: unknown, where: string, min: number, max: number): number {
+  if (typeof value !== "number") {
+    throw new TypeError(`${where} must be an integer from ${min} to ${max}, got ${describe(value)}`);
+  }
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${where} must be an integer from ${min} to ${max}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is a finite number. */
+export function checkFinite(value: unknown, where: string): number {
+  if (typeof value !== "number") throw new TypeError(`${where} must be a finite number, got ${describe(value)}`);
+  if (!Number.isFinite(value)) throw new RangeError(`${where} must be a finite number, got ${describe(value)}`);
+  return value;
+}
+
+/** True for arrays and typed arrays: what a row of numbers may be. */
+export function isRow(value: unknown): value is ArrayLike<number> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
+/** Throws unless `row` is an array of `length` finite numbers; returns it. */
+export function checkRow(row: unknown, length: number, where: string): ArrayLike<number> {
+  if (!isRow(row)) throw new TypeError(`${where} must be an array of ${length} numbers, got ${describe(row)}`);
+  if (row.length !== length) {
+    throw new RangeError(
+      `${where} must have ${length} value${length === 1 ? "" : "s"} (one per weight), got ${row.length}`,
+    );
+  }
+  for (let j = 0; j < length; j++) checkFinite(row[j], `${where}[${j}]`);
+  return row;
+}
+
+/** Throws unless `options` is undefined or a plain object whose keys are all in `known`. */
+export function checkOptions(options: unknown, known: readonly string[], where: string): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`${where} must be an object such as { ${known[0]}: … }, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new TypeError(`${where} has an unknown option ${JSON.stringify(key)}; the options are ${known.join(", ")}`);
+    }
+  }
+  return options as Record<string, unknown>;
+}
