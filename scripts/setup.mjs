@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// Does whatever set-up is missing, and quickly nothing when nothing is: the npm dependencies, the
+// compiled module, Jupyter, and the tslab kernel registered inside the project (.jupyter/).
+// usage: node scripts/setup.mjs start|test|bench|build
+// Uses Node's built-ins only: it runs before node_modules exists.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = dirname(dirname(fileURLToPath(import.meta.url)));
+export const jupyterDir = join(root, ".jupyter");
+const settingsFile = join(jupyterDir, "setup.json");
+const tslabBinary = join(root, "node_modules", ".bin", "tslab");
+
+// What each command needs from Python: modules to import, and the Debian packages that bring them.
+const MODULES = {
+  start: ["jupyter_client", "notebook"],
+  test: ["jupyter_client", "nbclient", "nbformat", "notebook", "numpy"],
+  bench: ["numpy"],
+  build: ["jupyter_client", "nbclient", "nbconvert"],
+};
+const DEBIAN_PACKAGES = [
+  "jupyter-nbconvert",
+  "python3-nbclient",
+  "python3-ipykernel",
+  "python3-notebook",
+  "python3-numpy",
+];
+
+const say = (message) => console.log(`[setup] ${message}`);
+const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
+const run = (command, args, options = {}) => {
+  say(`${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", cwd: root, ...options });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+};
+const onPath = (command) =>
+  (process.env.PATH ?? "").split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
+
+/** The npm dependencies, installed when package-lock.json is newer than what npm last installed. */
+function ensureDependencies() {
+  const installed = join(root, "node_modules", ".package-lock.json");
+  if (mtime(installed) >= mtime(join(root, "package-lock.json")) && existsSync(tslabBinary)) return;
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+/** The compiled module (dist/), rebuilt when a file in src/ is newer. */
+function ensureBuild() {
+  const built = mtime(join(root, "dist", "index.js"));
+  const sources = [join(root, "tsconfig.json"), ...readdirSync(join(root, "src")).map((f) => join(root, "src", f))];
+  if (built > 0 && sources.every((file) => mtime(file) <= built)) return;
+  run(join(root, "node_modules", ".bin", "tsc"), ["-p", root]);
+}
+
+/** True when `python` imports every module. */
+function hasModules(python, modules) {
+  const result = spawnSync(python, ["-c", `import ${modules.join(", ")}`], { stdio: "ignore" });
+  return result.status === 0;
+}
+
+/** A Python that has Jupyter's modules: the project's conda env, python3 on PATH, or Debian's. */
+function findPython(modules) {
+  const candidates = [
+    process.env.PERCEPTRON_PYTHON,
+    join(root, ".conda", "bin", "python"),
+    "python3",
+    "/usr/bin/python3",
+    "python",
+  ];
+  return candidates.find((python) => python && hasModules(python, modules));
+}
+
+/** Jupyter: found, else from environment.yml with mamba or conda, else Debian's packages as root. */
+function ensureJupyter(modules) {
+  let python = findPython(modules);
+  if (python) return python;
+  const conda = ["mamba", "micromamba", "conda"].find(onPath);
+  if (conda) {
+    run(conda, [
+      "env",
+      existsSync(join(root, ".conda")) ? "update" : "create",
+      "--yes",
+      "--prefix",
+      join(root, ".conda"),
+      "--file",
+      join(root, "environment.yml"),
+    ]);
+  } else if (process.getuid?.() === 0 && existsSync("/etc/debian_version") && onPath("apt-get")) {
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...DEBIAN_PACKAGES], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  }
+  python = findPython(modules);
+  if (python) return python;
+  throw new Error(
+    `no Python with Jupyter's modules (${modules.join(", ")}) was found, and none could be installed here.\n` +
+      "Install one of these, then run the command again:\n" +
+      "  - conda or mamba: it makes the project's environment from environment.yml (Jupyter, JupyterLab, numpy)\n" +
+      `  - on Debian or Ubuntu: sudo apt-get install ${DEBIAN_PACKAGES.join(" ")}\n` +
+      "  - with pip: pip install jupyterlab nbclient nbconvert numpy\n" +
+      "Or point PERCEPTRON_PYTHON at a Python that has them.",
+  );
+}
+
+/** Debian's Chromium, for the browser tests: found, else installed as root on Debian. */
+function ensureChromium() {
+  if (existsSync("/usr/bin/chromium")) return;
+  if (process.getuid?.() === 0 && existsSync("/etc/debian_version")) {
+    run("apt-get", ["update", "-qq"]);
+    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+    return;
+  }
+  throw new Error("the browser tests need Chromium at /usr/bin/chromium: on Debian, sudo apt-get install chromium");
+}
+
+/** The tslab kernel, registered in .jupyter/ under the name `tslab`: nothing global is touched. */
+function ensureKernel(python) {
+  const spec = join(jupyterDir, "share", "jupyter", "kernels", "tslab", "kernel.json");
+  if (existsSync(spec) && JSON.parse(readFileSync(spec, "utf8")).argv[0] === tslabBinary) return;
+  run(tslabBinary, ["install", `--python=${python}`, `--prefix=${jupyterDir}`, `--binary=${tslabBinary}`]);
+}
+
+/** The environment in which Jupyter finds the project's kernel. */
+export function jupyterEnv(env = process.env) {
+  const path = join(jupyterDir, "share", "jupyter");
+  return { ...env, JUPYTER_PATH: env.JUPYTER_PATH ? `${path}${delimiter}${env.JUPYTER_PATH}` : path };
+}
+
+/** What `setup` found, as written to .jupyter/setup.json for the tests and scripts. */
+export function readSettings() {
+  if (!existsSync(settingsFile))
+    throw new Error(`${settingsFile} is missing: run npm test or npm start, which set up Jupyter`);
+  return JSON.parse(readFileSync(settingsFile, "utf8"));
+}
+
+/** Runs every set-up step the command needs; returns { python }. */
+export function setup(command) {
+  const modules = MODULES[command];
+  if (!modules)
+    throw new Error(`setup: unknown command ${JSON.stringify(command)}; expected ${Object.keys(MODULES).join(", ")}`);
+  ensureDependencies();
+  ensureBuild();
+  const python = ensureJupyter(modules);
+  if (command !== "bench") ensureKernel(python);
+  if (command === "test") ensureChromium();
+  const settings = { python, jupyterPath: join(jupyterDir, "share", "jupyter") };
+  mkdirSync(jupyterDir, { recursive: true });
+  writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+  return settings;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    setup(process.argv[2] ?? "test");
+  } catch (error) {
+    console.error(`[setup] ${error.message}`);
+    process.exit(1);
+  }
+}
