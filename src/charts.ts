@@ -1,0 +1,307 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { checkInteger, checkOptions, describe } from "./validate";
+
+/** One Plotly trace: `x`/`y` (or `z`) and how to draw them. See https://plotly.com/javascript/reference/. */
+export interface Trace {
+  type?: string;
+  name?: string;
+  mode?: string;
+  x?: ArrayLike<unknown>;
+  y?: ArrayLike<unknown>;
+  z?: ArrayLike<unknown>;
+  [key: string]: unknown;
+}
+
+/** A Plotly figure, as `Plotly.newPlot(div, data, layout, config)` takes it. */
+export interface Figure {
+  data: Trace[];
+  layout?: Record<string, unknown>;
+  config?: Record<string, unknown>;
+  frames?: Record<string, unknown>[];
+}
+
+/** A Jupyter MIME bundle: one rendering per MIME type, the richest first. */
+export interface MimeBundle {
+  "application/vnd.plotly.v1+json": Figure;
+  "text/html": string;
+  "text/plain": string;
+}
+
+/** Okabe and Ito's palette: told apart with every common kind of colour blindness. */
+export const COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"];
+
+const LAYOUT = {
+  colorway: COLORS,
+  font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 13, color: "#222" },
+  margin: { t: 56, r: 24, b: 56, l: 64 },
+  height: 420,
+  autosize: true,
+  paper_bgcolor: "white",
+  plot_bgcolor: "white",
+  hovermode: "closest",
+};
+const AXIS = { gridcolor: "#e5e5e5", zerolinecolor: "#bbb", linecolor: "#888", automargin: true };
+const CONFIG = { responsive: true, displaylogo: false };
+
+/**
+ * Fills in the project's look: the palette, fonts, margins, grid, and a chart that resizes with the
+ * page. What the figure says itself wins.
+ *
+ * @param figure - a Plotly figure
+ * @returns a new figure, with the defaults under the figure's own settings
+ * @example
+ * withDefaults({ data: [{ y: [1, 2] }] }).config; // returns { responsive: true, displaylogo: false }
+ */
+export function withDefaults(figure: Figure): Figure {
+  checkFigure(figure);
+  const layout: Record<string, unknown> = { ...LAYOUT, ...figure.layout };
+  if (typeof layout.title === "string") layout.title = { text: layout.title };
+  for (const name of ["xaxis", "yaxis"]) {
+    const axis: Record<string, unknown> = { ...AXIS, ...(layout[name] as object | undefined) };
+    if (typeof axis.title === "string") axis.title = { text: axis.title };
+    // a log axis reads 10⁻⁴, not 100µ
+    if (axis.type === "log") axis.exponentformat ??= "power";
+    layout[name] = axis;
+  }
+  return { ...figure, data: figure.data, layout, config: { ...CONFIG, ...figure.config } };
+}
+
+/** The figure's title as plain text, or "" when it has none. */
+export function titleOf(figure: Figure): string {
+  const title = figure.layout?.title;
+  const text = typeof title === "string" ? title : (title as { text?: unknown } | undefined)?.text;
+  return typeof text === "string" ? text : "";
+}
+
+/** Escapes text for HTML: `<`, `>`, `&` and quotes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** JSON that is safe inside a `<script>`: no `</script>`, `<!--` or line separators can close it. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+let plotlySource: string | undefined;
+
+/**
+ * The `<script>` that puts plotly.js on a page: the library inline, read from `plotly.js-dist`
+ * (nothing is fetched), or a `<script src>` for `src` (a published site's shared asset).
+ *
+ * @param src - where a page finds plotly.js; inline when omitted
+ * @returns one `<script>` element
+ */
+export function plotlyScript(src?: string): string {
+  if (src !== undefined) return `<script src="${escapeHtml(src)}" charset="utf-8"></script>`;
+  plotlySource ??= readFileSync(require.resolve("plotly.js-dist"), "utf8").replace(/<\/script/gi, "<\\/script");
+  return `<script data-plotly-js>${plotlySource}</script>`;
+}
+
+/**
+ * A chart as HTML: a `<div>` and a script that draws the figure into it once plotly.js is on the
+ * page. Titles reach the page escaped; until it draws, the `<div>` says what it will hold.
+ *
+ * @param figure - a Plotly figure (defaults are applied)
+ * @param id - the `<div>`'s id; a fresh one when omitted
+ * @returns the HTML, without plotly.js itself (see `plotlyScript`)
+ */
+export function chartHtml(figure: Figure, id = `chart-${randomUUID()}`): string {
+  const fig = withDefaults(figure);
+  const height = Number(fig.layout?.height) || 420;
+  const title = titleOf(fig) || "a chart";
+  return (
+    `<div id="${escapeHtml(id)}" class="perceptron-chart" style="width:100%;min-height:${height}px">` +
+    `<p class="perceptron-chart-fallback" style="color:#666;font-style:italic">Interactive chart: ${escapeHtml(title)}. ` +
+    "It draws where the notebook's scripts run (a trusted notebook, or run the cell again).</p></div>\n" +
+    `<script>(function () {\n  var id = ${scriptJson(id)}, figure = ${scriptJson(fig)};\n` +
+    "  var script = document.currentScript, tries = 0;\n" +
+    "  function draw() {\n" +
+    "    var div = document.getElementById(id) || (script && script.previousElementSibling);\n" +
+    "    if (window.Plotly && div && div.isConnected) {\n" +
+    "      div.textContent = '';\n" +
+    "      window.Plotly.newPlot(div, figure.data, figure.layout, figure.config);\n" +
+    "    } else if (tries++ < 200) {\n" +
+    "      setTimeout(draw, 50);\n" +
+    "    } else if (div) {\n" +
+    "      div.firstChild.textContent = 'plotly.js is not on this page: run the notebook again from the top.';\n" +
+    "    }\n" +
+    "  }\n" +
+    "  draw();\n" +
+    "})();</script>"
+  );
+}
+
+/**
+ * The MIME bundle for one chart: Plotly's own JSON (JupyterLab with plotly, VS Code), HTML that
+ * draws it with plotly.js (classic Notebook, nbconvert), and a line of text.
+ *
+ * @param figure - a Plotly figure
+ * @param library - HTML to put plotly.js on the page, for the first chart of a page; "" after
+ * @returns the bundle
+ */
+export function chartBundle(figure: Figure, library = ""): MimeBundle {
+  const fig = withDefaults(figure);
+  const names = fig.data.map((trace, i) => (typeof trace.name === "string" ? trace.name : `trace ${i + 1}`));
+  return {
+    "application/vnd.plotly.v1+json": fig,
+    "text/html": `${library}${chartHtml(fig)}`,
+    "text/plain": `Chart: ${titleOf(fig) || "untitled"} (${names.length} trace${names.length === 1 ? "" : "s"}: ${names.join(", ")})`,
+  };
+}
+
+/** Sends a bundle to the notebook's output; `displayId` and `update` overwrite an earlier one. */
+export type DisplaySink = (bundle: MimeBundle, displayId: string, update: boolean) => void;
+
+interface Jupyter {
+  lastWriteDisplayData: ((message: object, update: boolean) => void) | null;
+}
+
+/** tslab's own sink: a multi-type display_data message, through tslab's internal hook. */
+function tslabSink(): DisplaySink | undefined {
+  let jupyter: Jupyter;
+  try {
+    jupyter = require("tslab/dist/jupyter");
+  } catch {
+    return undefined;
+  }
+  if (typeof jupyter.lastWriteDisplayData !== "function") return undefined;
+  return (bundle, displayId, update) =>
+    jupyter.lastWriteDisplayData?.({ data: bundle, metadata: {}, transient: { display_id: displayId } }, update);
+}
+
+/** The fallback where tslab's hook is missing: tslab's public HTML display, else the text on stdout. */
+function fallbackSink(): DisplaySink {
+  const displays = new Map<string, ReturnType<typeof import("tslab").newDisplay>>();
+  return (bundle, displayId) => {
+    try {
+      const tslab: typeof import("tslab") = require("tslab");
+      if (!displays.has(displayId)) displays.set(displayId, tslab.newDisplay());
+      displays.get(displayId)?.html(bundle["text/html"]);
+    } catch {
+      console.log(bundle["text/plain"]);
+    }
+  };
+}
+
+/** Which pages already have plotly.js: this kernel's, once its first chart is out. */
+let libraryShown = false;
+
+/** The first chart of a kernel carries plotly.js, inline or as `PLOTLY_SRC` says (a published site). */
+function libraryOnce(): string {
+  if (libraryShown) return "";
+  libraryShown = true;
+  return plotlyScript(process.env.PLOTLY_SRC || undefined);
+}
+
+/** Where charts go: the notebook when running in tslab, else stdout. */
+function sink(): DisplaySink {
+  return tslabSink() ?? fallbackSink();
+}
+
+/**
+ * Draws a Plotly figure as the cell's output.
+ *
+ * @param figure - `{ data, layout, config }`, as for `Plotly.newPlot`
+ * @example
+ * plot({ data: [{ x: [0, 1, 2], y: [0, 1, 4], name: "x²" }], layout: { title: "Squares", xaxis: { title: "x" } } });
+ */
+export function plot(figure: Figure): void {
+  const bundle = chartBundle(figure, libraryOnce());
+  sink()(bundle, randomUUID(), false);
+}
+
+export interface LiveChartOptions {
+  /** The fewest milliseconds between two redraws. Default 200. */
+  interval?: number;
+  /** Where the chart goes; the notebook by default (tests pass their own). */
+  display?: DisplaySink;
+}
+
+/** A chart that one output redraws in place, at most every `interval` ms. */
+export interface LiveChart {
+  /** Adds the point (x, ys[i]) to each trace i; redraws if `interval` has passed. */
+  push(x: number, ys: ArrayLike<number>): void;
+  /** Redraws now with every point pushed so far. */
+  flush(): void;
+  /** How many times the chart was drawn. */
+  readonly draws: number;
+  /** The figure as last drawn, with every point pushed so far. */
+  readonly figure: Figure;
+}
+
+/**
+ * Starts a chart that updates in place while training runs: push points from `train`'s `onStep`.
+ * Redraws are throttled, so the chart costs training little; call `flush()` at the end.
+ *
+ * @param figure - the traces (their `x`/`y` are where pushed points go) and layout
+ * @param options - `interval` between redraws in ms (default 200)
+ * @returns the live chart
+ * @example
+ * const live = liveChart({ data: [{ name: "error", x: [], y: [] }], layout: { title: "Error" } });
+ * p.train(X, y, 10000, { every: 10, onStep: (s) => live.push(s.iteration, [s.meanSquaredError]) });
+ * live.flush();
+ */
+export function liveChart(figure: Figure, options: LiveChartOptions = {}): LiveChart {
+  checkFigure(figure);
+  const { interval = 200, display } = checkOptions(options, ["interval", "display"], "liveChart(): options");
+  checkInteger(interval, "liveChart(): options.interval", 0, 60_000);
+  if (display !== undefined && typeof display !== "function") {
+    throw new TypeError(`liveChart(): options.display must be a function, got ${describe(display)}`);
+  }
+  const send = (display as DisplaySink | undefined) ?? sink();
+  const id = randomUUID();
+  const xs = figure.data.map((trace) => Array.from((trace.x ?? []) as ArrayLike<number>));
+  const ys = figure.data.map((trace) => Array.from((trace.y ?? []) as ArrayLike<number>));
+  let draws = 0;
+  let last = Number.NEGATIVE_INFINITY;
+  const current = (): Figure => ({
+    ...figure,
+    data: figure.data.map((trace, i) => ({ ...trace, x: xs[i], y: ys[i] })),
+  });
+  const draw = () => {
+    send(chartBundle(current(), draws === 0 ? libraryOnce() : ""), id, draws > 0);
+    draws++;
+    last = performance.now();
+  };
+  return {
+    push(x, values) {
+      if (values.length !== xs.length) {
+        throw new RangeError(`liveChart().push(): expected ${xs.length} values (one per trace), got ${values.length}`);
+      }
+      for (let i = 0; i < xs.length; i++) {
+        xs[i].push(x);
+        ys[i].push(values[i]);
+      }
+      if (performance.now() - last >= (interval as number)) draw();
+    },
+    flush: draw,
+    get draws() {
+      return draws;
+    },
+    get figure() {
+      return current();
+    },
+  };
+}
+
+/** Throws unless `figure` has a `data` array of trace objects. */
+function checkFigure(figure: unknown): asserts figure is Figure {
+  const data = (figure as Figure | null)?.data;
+  if (typeof figure !== "object" || figure === null || !Array.isArray(data)) {
+    throw new TypeError(
+      `a figure must be an object with a data array, such as { data: [{ x, y }] }, got ${describe(figure)}`,
+    );
+  }
+  data.forEach((trace, i) => {
+    if (typeof trace !== "object" || trace === null || Array.isArray(trace)) {
+      throw new TypeError(
+        `figure.data[${i}] must be a trace object such as { x: [...], y: [...] }, got ${describe(trace)}`,
+      );
+    }
+  });
+}
