@@ -1,0 +1,33 @@
+import * as assert from "uvu/assert";
+
+/** Relative tolerance for comparisons with numpy: two numpy builds differ in the last digit or two. */
+export const TOL = 1e-12;
+
+/** Asserts |actual − expected| ≤ tol · |expected| for each element (exact where expected is 0). */
+export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, label: string, tol = TOL): void {
+  assert.is(actual.length, expected.length, `${label}: length`);
+  for (let i = 0; i < expected.length; i++) {
+    const error = Math.abs(actual[i] - expected[i]);
+    assert.ok(
+      error <= tol * Math.abs(expected[i]),
+      `${label}[${i}]: got ${actual[i]}, numpy has ${expected[i]} (relative error ${error / Math.abs(expected[i])} > ${tol})`,
+    );
+  }
+}
+
+/** Asserts that `fn` throws an error of class `type` whose message matches `message`. */
+export function assertThrows(
+  fn: () => unknown,
+  type: ErrorConstructor,
+  message: RegExp,
+  label = String(message),
+): void {
+  try {
+    fn();
+  } catch (error) {
+    assert.instance(error, type, `${label}: ${String(error)} should be a ${type.name}`);
+    assert.match((error as Error).message, message, label);
+    return;
+  }
+  assert.unreachable(`${label}: expected a ${type.name}, nothing was thrown`);
+}

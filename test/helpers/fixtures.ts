@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface Case {
+  name: string;
+  seed: number;
+  inputs: number[][];
+  outputs: number[];
+  iterations: number;
+  learningRate: number;
+  every: number;
+  initialWeights: number[];
+  weights: number[];
+  history: { iterations: number[]; meanSquaredError: number[] };
+  predict: { inputs: number[][]; outputs: number[] };
+}
+
+export interface Reference {
+  generator: string;
+  random: { seed: number; values: number[] }[];
+  cases: Case[];
+}
+
+export const FIXTURES = join(__dirname, "..", "fixtures", "reference.json");
+
+/** numpy's answers, written by test/reference/perceptron.py. */
+export const reference: Reference = JSON.parse(readFileSync(FIXTURES, "utf8"));
+
+/** The case with this seed, iteration count and learning rate on the seed's data. */
+export function seedCase(seed: number, iterations: number, learningRate = 1): Case {
+  const found = reference.cases.find(
+    (c) =>
+      c.seed === seed && c.iterations === iterations && c.learningRate === learningRate && c.inputs[0].length === 3,
+  );
+  if (!found) throw new Error(`no fixture for seed ${seed}, ${iterations} iterations, learning rate ${learningRate}`);
+  return found;
+}

@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { TOL } from "./helpers/assert";
+import { settings } from "./helpers/notebooks";
+
+const REFERENCE = join(__dirname, "reference");
+const FIXTURES = join(__dirname, "fixtures");
+
+/** Walks two JSON values side by side: same shape, same strings, numbers within `tol` (exact where tol is 0). */
+function compare(actual: unknown, expected: unknown, path: string, tol: (path: string) => number): void {
+  if (typeof expected === "number") {
+    const error = Math.abs((actual as number) - expected);
+    assert.ok(
+      typeof actual === "number" && error <= tol(path) * Math.abs(expected),
+      `${path}: ${actual} vs ${expected}`,
+    );
+  } else if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual) && actual.length === expected.length, `${path}: length`);
+    expected.forEach((e, i) => compare((actual as unknown[])[i], e, `${path}[${i}]`, tol));
+  } else if (expected !== null && typeof expected === "object") {
+    assert.equal(Object.keys(actual as object), Object.keys(expected), `${path}: keys`);
+    for (const [key, e] of Object.entries(expected)) compare((actual as never)[key], e, `${path}.${key}`, tol);
+  } else {
+    assert.is(actual, expected, path);
+  }
+}
+
+/** Runs a reference program with the Python that set-up found (CI installs Debian's numpy). */
+function rerun(program: string, args: string[]): unknown {
+  const result = spawnSync(settings().python, [join(REFERENCE, program), ...args], { encoding: "utf8" });
+  assert.is(result.status, 0, `${program} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+// Random numbers and first weights must match exactly; what training computes, within TOL
+// (another numpy build may differ in the last digit or two).
+const tolerance = (path: string) => (/^\.random|initialWeights|first random|initial weights/.test(path) ? 0 : TOL);
+
+test("the reference fixtures are what the numpy reference program writes today", () => {
+  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "reference.json"), "utf8"));
+  compare(rerun("perceptron.py", ["fixtures"]), fixtures, "", tolerance);
+});
+
+test("the notebooks' fixtures are what the numpy reference program writes today", () => {
+  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "notebooks.json"), "utf8"));
+  compare(rerun("notebooks.py", []), fixtures, "", tolerance);
+});
+
+test("the reference program's bench mode trains on numpy's seeded data and reports its time", () => {
+  const args = ["bench", "--rows", "4", "--cols", "3", "--iterations", "100", "--repeats", "2", "--data-seed", "7"];
+  const result = rerun("perceptron.py", args) as { seconds: number[]; weights: number[]; numpy: string };
+  assert.is(result.seconds.length, 2);
+  assert.is(result.weights.length, 3);
+  assert.match(result.numpy, /^\d+\.\d+/);
+});
+
+test.run();

@@ -1,0 +1,133 @@
+"""numpy's numbers for what each notebook prints, with the notebooks' default parameters.
+
+Each notebook prints lines of the form `label: numbers`; test/notebooks.test.ts compares every
+such line with the numbers here, computed by the numpy original (perceptron.py).
+
+    /usr/bin/python3 test/reference/notebooks.py           # print the JSON
+    /usr/bin/python3 test/reference/notebooks.py --write   # write test/fixtures/notebooks.json
+"""
+
+import argparse
+import json
+import os
+
+import numpy as np
+
+from perceptron import SEED_INPUTS, SEED_OUTPUTS, TRIPLES, NeuralNetwork
+
+SEED = 1
+ITERATIONS = 10000
+X = np.array(SEED_INPUTS)
+Y = np.array([SEED_OUTPUTS]).T
+NEW_SITUATION = [1, 0, 0]
+
+
+def flat(array):
+    return np.asarray(array, dtype=float).ravel().tolist()
+
+
+def sigmoid(x):
+    return NeuralNetwork._NeuralNetwork__sigmoid(None, x)
+
+
+def sigmoid_derivative(output):
+    return NeuralNetwork._NeuralNetwork__sigmoid_derivative(None, output)
+
+
+def trained():
+    network = NeuralNetwork(seed=SEED)
+    history = dict(network.train(X, Y, ITERATIONS, every=1))
+    return network, history
+
+
+def seeding(draws=10000):
+    np.random.seed(SEED)
+    first = [np.random.random() for _ in range(3)]
+    np.random.seed(SEED)
+    many = 2 * np.random.random((draws, 1)) - 1
+    return {
+        "first random numbers": first,
+        "initial weights": flat(NeuralNetwork(seed=SEED).weights),
+        f"smallest of {draws} draws": [float(many.min())],
+        f"largest of {draws} draws": [float(many.max())],
+        f"mean of {draws} draws": [float(many.mean())],
+    }
+
+
+def sigmoid_notebook(points=(-10, -2, 0, 2, 10)):
+    numbers = {}
+    for x in points:
+        numbers[f"sigmoid({x})"] = [float(sigmoid(x))]
+    for x in points:
+        numbers[f"slope at {x}"] = [float(sigmoid_derivative(sigmoid(x)))]
+    return numbers
+
+
+def training_loop():
+    # one iteration, line by line, as the notebook works it through
+    network = NeuralNetwork(seed=SEED)
+    initial = flat(network.weights)
+    output = network.think(X)
+    error = Y - output
+    slope = sigmoid_derivative(output)
+    adjustment = np.dot(X.T, error * slope)
+    network.weights += adjustment
+    numbers = {
+        "initial weights": initial,
+        "output": flat(output),
+        "error": flat(error),
+        "slope": flat(slope),
+        "adjustment": flat(adjustment),
+        "weights after 1 iteration": flat(network.weights),
+    }
+    network, history = trained()
+    for i in [0, 10, 100, 1000, 10000]:
+        numbers[f"mean squared error at iteration {i}"] = [float(history[i])]
+    numbers[f"weights after {ITERATIONS} iterations"] = flat(network.weights)
+    return numbers
+
+
+def predict():
+    network, _ = trained()
+    numbers = {f"weights after {ITERATIONS} iterations": flat(network.weights)}
+    for row in [NEW_SITUATION] + TRIPLES:
+        numbers[f"prediction for [{', '.join(map(str, row))}]"] = flat(network.think(np.array(row)))
+    return numbers
+
+
+def complete_network():
+    network = NeuralNetwork(seed=SEED)
+    start = flat(network.weights)
+    network.train(X, Y, ITERATIONS)
+    return {
+        "Random starting synaptic weights": start,
+        "New synaptic weights after training": flat(network.weights),
+        "Considering new situation [1, 0, 0] -> ?": flat(network.think(np.array(NEW_SITUATION))),
+    }
+
+
+def numbers():
+    return {
+        "01-seeding": seeding(),
+        "02-sigmoid": sigmoid_notebook(),
+        "03-training-loop": training_loop(),
+        "04-predict": predict(),
+        "05-complete-network": complete_network(),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write", action="store_true", help="write test/fixtures/notebooks.json")
+    args = parser.parse_args()
+    text = json.dumps(numbers(), indent=1) + "\n"
+    if args.write:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "notebooks.json")
+        with open(os.path.normpath(path), "w") as f:
+            f.write(text)
+    else:
+        print(text, end="")
+
+
+if __name__ == "__main__":
+    main()
