@@ -57,7 +57,8 @@ export function withDefaults(figure: Figure): Figure {
   checkFigure(figure);
   const layout: Record<string, unknown> = { ...LAYOUT, ...figure.layout };
   if (typeof layout.title === "string") layout.title = { text: layout.title };
-  for (const name of ["xaxis", "yaxis"]) {
+  const axes = new Set(["xaxis", "yaxis", ...Object.keys(layout).filter((key) => /^[xy]axis\d+$/.test(key))]);
+  for (const name of axes) {
     const axis: Record<string, unknown> = { ...AXIS, ...(layout[name] as object | undefined) };
     if (typeof axis.title === "string") axis.title = { text: axis.title };
     // a log axis reads 10⁻⁴, not 100µ
@@ -124,7 +125,7 @@ export function chartHtml(figure: Figure, id = `chart-${randomUUID()}`): string 
     "    var div = document.getElementById(id) || (script && script.previousElementSibling);\n" +
     "    if (window.Plotly && div && div.isConnected) {\n" +
     "      div.textContent = '';\n" +
-    "      window.Plotly.newPlot(div, figure.data, figure.layout, figure.config);\n" +
+    "      window.Plotly.newPlot(div, figure);\n" +
     "    } else if (tries++ < 200) {\n" +
     "      setTimeout(draw, 50);\n" +
     "    } else if (div) {\n" +

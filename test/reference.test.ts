@@ -19,7 +19,7 @@ function compare(actual: unknown, expected: unknown, path: string, tol: (path: s
     );
   } else if (Array.isArray(expected)) {
     assert.ok(Array.isArray(actual) && actual.length === expected.length, `${path}: length`);
-    expected.forEach((e, i) => compare((actual as unknown[])[i], e, `${path}[${i}]`, tol));
+    for (const [i, e] of expected.entries()) compare((actual as unknown[])[i], e, `${path}[${i}]`, tol);
   } else if (expected !== null && typeof expected === "object") {
     assert.equal(Object.keys(actual as object), Object.keys(expected), `${path}: keys`);
     for (const [key, e] of Object.entries(expected)) compare((actual as never)[key], e, `${path}.${key}`, tol);
