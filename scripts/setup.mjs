@@ -55,21 +55,23 @@ function ensureBuild() {
 }
 
 /** True when `python` imports every module. */
-function hasModules(python, modules) {
+export function hasModules(python, modules) {
   const result = spawnSync(python, ["-c", `import ${modules.join(", ")}`], { stdio: "ignore" });
   return result.status === 0;
 }
 
-/** A Python that has Jupyter's modules: the project's conda env, python3 on PATH, or Debian's. */
+/** Pythons to try, in order: PERCEPTRON_PYTHON, the project's conda env, python3 on PATH, Debian's. */
+export const PYTHONS = [
+  process.env.PERCEPTRON_PYTHON,
+  join(root, ".conda", "bin", "python"),
+  "python3",
+  "/usr/bin/python3",
+  "python",
+].filter(Boolean);
+
+/** A Python that has Jupyter's modules: the first of PYTHONS that imports them all. */
 function findPython(modules) {
-  const candidates = [
-    process.env.PERCEPTRON_PYTHON,
-    join(root, ".conda", "bin", "python"),
-    "python3",
-    "/usr/bin/python3",
-    "python",
-  ];
-  return candidates.find((python) => python && hasModules(python, modules));
+  return PYTHONS.find((python) => hasModules(python, modules));
 }
 
 /** Jupyter: found, else from environment.yml with mamba or conda, else Debian's packages as root. */
@@ -149,8 +151,11 @@ export function setup(command) {
   if (command !== "bench") ensureKernel(python);
   if (command === "test") ensureChromium();
   const settings = { python, jupyterPath: join(jupyterDir, "share", "jupyter") };
-  mkdirSync(jupyterDir, { recursive: true });
-  writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+  if (command !== "bench") {
+    // the Python with Jupyter, for the tests and the site build (bench's needs only numpy)
+    mkdirSync(jupyterDir, { recursive: true });
+    writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+  }
   return settings;
 }
 

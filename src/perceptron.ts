@@ -146,13 +146,21 @@ export class Perceptron {
     return neuron(checkRow(input, w.length, "predict(): input"), 0, w);
   }
 
-  /** Checks rows of `this.inputs` finite numbers and packs them row by row. */
+  /** Checks rows of `this.inputs` finite numbers and packs them row by row, in one pass. */
   #matrix(rows: unknown, where: string): Float64Array {
     const m = this.inputs;
     if (!isRow(rows)) throw new TypeError(`${where} must be an array of rows, got ${describe(rows)}`);
     if (rows.length === 0) throw new RangeError(`${where} must have at least one row, got an empty array`);
     const x = new Float64Array(rows.length * m);
-    for (let r = 0; r < rows.length; r++) x.set(checkRow(rows[r], m, `${where}[${r}]`), r * m);
+    for (let r = 0, k = 0; r < rows.length; r++) {
+      const row = rows[r] as unknown;
+      if (!isRow(row) || row.length !== m) checkRow(row, m, `${where}[${r}]`); // throws, saying why
+      for (let j = 0; j < m; j++, k++) {
+        const value = (row as ArrayLike<number>)[j];
+        if (!Number.isFinite(value)) checkFinite(value, `${where}[${r}][${j}]`); // throws, saying why
+        x[k] = value;
+      }
+    }
     return x;
   }
 
@@ -190,7 +198,7 @@ function checkTargets(outputs: unknown, rows: number): Float64Array {
 function neuron(x: ArrayLike<number>, offset: number, w: Float64Array): number {
   let dot = 0;
   for (let j = 0; j < w.length; j++) dot += x[offset + j] * w[j];
-  return 1 / (1 + Math.exp(-dot));
+  return squash(dot);
 }
 
 /** The mean squared error of σ(X·w) against y. */
@@ -203,10 +211,16 @@ function meanSquaredError(x: Float64Array, y: Float64Array, w: Float64Array): nu
   return sum / y.length;
 }
 
+/** The logistic sigmoid, unchecked, for the hot loops. */
+function squash(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
 /**
  * The seed's loop, one pass over the rows an iteration and no allocation: for each row the output,
- * its error and its share of Xᵀ·(error ⊙ σ′) are computed together. Calls `record` before the
- * adjustment of every `every`-th iteration (never when `every` is 0).
+ * its error and its share of Xᵀ·(error ⊙ σ′) are computed together. Rows go four at a time: four
+ * independent sums keep the processor busy, and each adjustment[j] is updated once per four rows.
+ * Calls `record` before the adjustment of every `every`-th iteration (never when `every` is 0).
  */
 function trainLoop(
   x: Float64Array,
@@ -219,18 +233,54 @@ function trainLoop(
 ): void {
   const n = y.length;
   const m = w.length;
+  const n4 = n - (n % 4);
   const adjustment = new Float64Array(m);
   for (let iteration = 0, countdown = 0; iteration < iterations; iteration++) {
     adjustment.fill(0);
     let squares = 0;
-    for (let r = 0, row = 0; r < n; r++, row += m) {
+    let r = 0;
+    for (; r < n4; r += 4) {
+      const a = r * m;
+      const b = a + m;
+      const c = b + m;
+      const d = c + m;
+      let dotA = 0;
+      let dotB = 0;
+      let dotC = 0;
+      let dotD = 0;
+      for (let j = 0; j < m; j++) {
+        const wj = w[j];
+        dotA += x[a + j] * wj;
+        dotB += x[b + j] * wj;
+        dotC += x[c + j] * wj;
+        dotD += x[d + j] * wj;
+      }
+      const outA = squash(dotA);
+      const outB = squash(dotB);
+      const outC = squash(dotC);
+      const outD = squash(dotD);
+      const errA = y[r] - outA;
+      const errB = y[r + 1] - outB;
+      const errC = y[r + 2] - outC;
+      const errD = y[r + 3] - outD;
+      squares += errA * errA + errB * errB + errC * errC + errD * errD;
+      const deltaA = errA * (outA * (1 - outA));
+      const deltaB = errB * (outB * (1 - outB));
+      const deltaC = errC * (outC * (1 - outC));
+      const deltaD = errD * (outD * (1 - outD));
+      for (let j = 0; j < m; j++) {
+        adjustment[j] += x[a + j] * deltaA + x[b + j] * deltaB + (x[c + j] * deltaC + x[d + j] * deltaD);
+      }
+    }
+    for (; r < n; r++) {
+      const a = r * m;
       let dot = 0;
-      for (let j = 0; j < m; j++) dot += x[row + j] * w[j];
-      const output = 1 / (1 + Math.exp(-dot));
+      for (let j = 0; j < m; j++) dot += x[a + j] * w[j];
+      const output = squash(dot);
       const error = y[r] - output;
-      const delta = error * (output * (1 - output));
       squares += error * error;
-      for (let j = 0; j < m; j++) adjustment[j] += x[row + j] * delta;
+      const delta = error * (output * (1 - output));
+      for (let j = 0; j < m; j++) adjustment[j] += x[a + j] * delta;
     }
     if (every > 0 && countdown-- === 0) {
       record(iteration, squares / n);

@@ -177,7 +177,18 @@ def bench(rows, cols, iterations, repeats, data_seed):
         start = time.perf_counter()
         net.train(X, y, iterations)
         seconds.append(time.perf_counter() - start)
-    return {"seconds": seconds, "weights": net.weights.ravel().tolist(), "numpy": np.__version__}
+    return {"seconds": seconds, "weights": net.weights.ravel().tolist(), "numpy": np.__version__,
+            "blas": blas_in_use(), "python": os.path.realpath(sys.executable)}
+
+
+def blas_in_use():
+    # The BLAS library numpy loaded (Linux: read from the process's memory map).
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.lower()}
+    except OSError:
+        return "unknown"
+    return ", ".join(sorted(os.path.basename(os.path.realpath(p)) for p in paths)) or "unknown"
 
 
 def main():
