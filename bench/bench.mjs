@@ -107,8 +107,8 @@ if (process.argv.includes("--readme")) {
   const readme = join(root, "README.md");
   const header = `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (Node ${process.version}, medians, one 2-core machine):`;
   const text = readFileSync(readme, "utf8").replace(
-    /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/,
-    `$1${[header, ...tables].join("\n\n")}$2`,
+    /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/,
+    `$1${[header, ...tables].join("\n\n")}\n$2`,
   );
   writeFileSync(readme, text);
   console.log("README.md: figures updated");
