@@ -1,0 +1,84 @@
+// npm start: set-up, then the Notebook server on notebooks/ with the project's tslab kernel.
+// Runs scripts/start.mjs as npm start does (headless here: it prints the URL instead of opening it).
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { freePort, ROOT, waitUntil } from "./helpers/browser";
+
+let server: ChildProcess | undefined;
+let printed = "";
+let base = "";
+const token = randomUUID();
+const get = async (path: string) => {
+  const response = await fetch(`${base}${path}`, { headers: { Authorization: `token ${token}` } });
+  return response.ok ? response.json() : undefined;
+};
+
+let failed: unknown; // uvu does not report errors thrown in hooks: the tests rethrow it
+
+test.before(async () => {
+  try {
+    await start();
+  } catch (error) {
+    failed = error;
+  }
+});
+
+async function start() {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  server = spawn(
+    process.execPath,
+    [join(ROOT, "scripts", "start.mjs"), "--ip=127.0.0.1", `--port=${port}`, `--NotebookApp.token=${token}`],
+    { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  server.stdout?.on("data", (chunk) => {
+    printed += chunk;
+  });
+  server.stderr?.on("data", (chunk) => {
+    printed += chunk;
+  });
+  await waitUntil("the Notebook server started by npm start to answer", 30_000, () =>
+    get("/api/status").catch(() => undefined),
+  );
+  await waitUntil("npm start to print the URL", 5_000, () => printed.includes("/?token="));
+}
+
+test.after(() => {
+  server?.kill("SIGTERM");
+});
+
+test("npm start opens notebooks/ and, with no display, prints the URL to open", () => {
+  if (failed) throw failed;
+  assert.match(printed, /opening notebooks\/ in (JupyterLab|the classic Notebook)/);
+  assert.match(printed, /no display here: open the URL printed below/);
+  // (Jupyter masks a token it was given: "?token=...")
+  assert.match(printed, /http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+});
+
+test("the server lists the tutorial's notebooks", async () => {
+  if (failed) throw failed;
+  const listing = (await get("/api/contents/")) as { content: { name: string }[] };
+  const names = listing.content.map((entry) => entry.name).filter((name) => name.endsWith(".ipynb"));
+  assert.equal(names.sort(), [
+    "01-seeding.ipynb",
+    "02-sigmoid.ipynb",
+    "03-training-loop.ipynb",
+    "04-predict.ipynb",
+    "05-complete-network.ipynb",
+  ]);
+});
+
+test("the server knows the project's tslab kernel, which the notebooks name", async () => {
+  if (failed) throw failed;
+  const specs = (await get("/api/kernelspecs")) as { kernelspecs: Record<string, { spec: { argv: string[] } }> };
+  assert.ok(specs.kernelspecs.tslab, `kernels: ${Object.keys(specs.kernelspecs)}`);
+  assert.is(specs.kernelspecs.tslab.spec.argv[0], join(ROOT, "node_modules", ".bin", "tslab"));
+});
+
+test.run();
