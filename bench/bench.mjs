@@ -111,5 +111,7 @@ if (process.argv.includes("--readme")) {
     `$1${[header, ...tables].join("\n\n")}\n$2`,
   );
   writeFileSync(readme, text);
+  // align the tables as the format check wants them
+  spawnSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", readme], { stdio: "ignore" });
   console.log("README.md: figures updated");
 }
