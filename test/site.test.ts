@@ -1,0 +1,565 @@
+// The published tutorial: `npm run build` makes site/, and headless Chromium reads every page of
+// it twice, from disk (file://) and from a static server on 127.0.0.1, as a reader with no kernel
+// would. Then a notebook that fails, built from a temporary copy, must leave the site as it was.
+// No request may leave the machine: anything but file:// and 127.0.0.1 is refused and reported.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { launchChromium, type Mirror, mirrorProject, processesUnder, ROOT, waitUntil } from "./helpers/browser";
+import { notebookNames } from "./helpers/notebooks";
+import { type BuildRun, runBuild, SITE, type StaticServer, serveFolder, siteContext, snapshot } from "./helpers/site";
+
+const ARTIFACTS = join(__dirname, ".artifacts");
+const STEPS = notebookNames();
+const PAGES = ["index", ...STEPS];
+const PLOTLY_VERSION: string = JSON.parse(
+  readFileSync(join(ROOT, "node_modules", "plotly.js-dist", "package.json"), "utf8"),
+).version;
+/** The longest a rebuild with nothing changed may take. */
+const QUICK_REBUILD_MS = 5_000;
+
+/** A Plotly div: Plotly keeps the figure on it. */
+type PlotlyDiv = HTMLElement & {
+  data?: { y?: ArrayLike<unknown> }[];
+  layout?: { xaxis?: { range?: unknown[] }; sliders?: { active?: number }[] };
+};
+
+interface Chart {
+  svgs: number;
+  /** Drawn traces: scatter or bar groups with a path, or a WebGL canvas (3-D). */
+  drawn: number;
+  fallback: boolean;
+  sliders: number;
+  width: number;
+  height: number;
+}
+
+interface Link {
+  href: string;
+  /** The link resolved against the page's URL. */
+  url: string;
+}
+
+interface PageReport {
+  name: string;
+  url: string;
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  requests: string[];
+  title: string;
+  charts: Chart[];
+  /** Chart divs in the page's HTML file, before any script ran. */
+  chartsInFile: number;
+  inlinePlotly: number;
+  plotlyVersion: string | null;
+  math: number;
+  mathErrors: number;
+  /** Visible prose or output text that still looks like TeX. */
+  rawTex: string[];
+  links: Link[];
+  /** Ids on the page, for links to a heading. */
+  ids: string[];
+  nav: { where: string; prev: string | null; next: string | null }[];
+  /** The index's list: each line's text and link. */
+  steps: { text: string; href: string }[];
+}
+
+interface Session {
+  builds: BuildRun[];
+  browser?: Browser;
+  context?: BrowserContext;
+  refused: string[];
+  server?: StaticServer;
+  reports: { file: PageReport[]; http: PageReport[] };
+  timings: Record<string, number>;
+  error?: unknown;
+}
+
+const session: Session = { builds: [], refused: [], reports: { file: [], http: [] }, timings: {} };
+
+const fileUrl = (name: string) => pathToFileURL(join(SITE, `${name}.html`)).href;
+
+/** Opens a page, waits for its charts and its math, and reads what the tests check. */
+async function visit(context: BrowserContext, name: string, url: string, screenshot?: string): Promise<PageReport> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const failedRequests: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${message.text()} (at ${message.location().url})`);
+  });
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("requestfailed", (request) => failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    const html = readFileSync(join(SITE, `${name}.html`), "utf8");
+    const chartsInFile = (html.match(/class="perceptron-chart"/g) ?? []).length;
+    await waitUntil(`${name}: every chart to draw (a .main-svg in each .perceptron-chart)`, 20_000, () =>
+      page.evaluate(
+        (count) =>
+          document.querySelectorAll(".perceptron-chart").length === count &&
+          Array.from(document.querySelectorAll(".perceptron-chart")).every((d) => d.querySelector(".main-svg")),
+        chartsInFile,
+      ),
+    );
+    // MathJax 3 typesets once it has loaded (deferred): its startup promise settles when done
+    await page.evaluate(() => {
+      const mathjax = (window as Window & { MathJax?: { startup?: { promise?: Promise<unknown> } } }).MathJax;
+      return mathjax?.startup?.promise?.then(() => true);
+    });
+    const report = await page.evaluate(() => {
+      const charts = Array.from(document.querySelectorAll<HTMLElement>(".perceptron-chart")).map((div) => {
+        const box = div.getBoundingClientRect();
+        const traces = Array.from(div.querySelectorAll(".scatterlayer .trace, .barlayer .trace"));
+        return {
+          svgs: div.querySelectorAll(".main-svg").length,
+          drawn:
+            traces.filter(
+              (t) =>
+                (t.querySelector("path.js-line")?.getAttribute("d") ?? "").length > 20 ||
+                Array.from(t.querySelectorAll(".point path")).some((p) => (p.getAttribute("d") ?? "").length > 5),
+            ).length + div.querySelectorAll(".gl-container canvas").length,
+          fallback: div.querySelector(".perceptron-chart-fallback") !== null,
+          sliders: div.querySelectorAll(".slider-container").length,
+          width: box.width,
+          height: box.height,
+        };
+      });
+      // text a reader sees, minus code: TeX left there was not typeset
+      const prose = Array.from(
+        document.querySelectorAll(".jp-RenderedMarkdown, .jp-RenderedHTMLCommon, .site-index-main"),
+      ).filter((e) => !e.closest(".perceptron-chart"));
+      const rawTex: string[] = [];
+      for (const element of prose) {
+        const copy = element.cloneNode(true) as HTMLElement;
+        for (const skip of Array.from(copy.querySelectorAll("code, pre, mjx-container, script, style"))) skip.remove();
+        const text = copy.textContent ?? "";
+        for (const m of text.matchAll(/\$\$|\$[^$\s][^$]*\$|\\begin\{|\\frac|\\sigma/g)) {
+          rawTex.push(text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 40).replace(/\s+/g, " "));
+        }
+      }
+      return {
+        title: document.title,
+        charts,
+        inlinePlotly: document.querySelectorAll("script[data-plotly-js]").length,
+        plotlyVersion: (window as Window & { Plotly?: { version?: string } }).Plotly?.version ?? null,
+        math: document.querySelectorAll("mjx-container").length,
+        mathErrors: document.querySelectorAll("mjx-merror, .mjx-merror").length,
+        rawTex: Array.from(new Set(rawTex)),
+        links: Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href]")).map((a) => ({
+          href: a.getAttribute("href") ?? "",
+          url: a.href,
+        })),
+        ids: Array.from(document.querySelectorAll("[id]")).map((e) => e.id),
+        nav: Array.from(document.querySelectorAll(".site-nav")).map((nav) => ({
+          where: nav.classList.contains("site-nav-top") ? "top" : "bottom",
+          prev: nav.querySelector("a[rel=prev]")?.getAttribute("href") ?? null,
+          next: nav.querySelector("a[rel=next]")?.getAttribute("href") ?? null,
+        })),
+        steps: Array.from(document.querySelectorAll(".site-steps li")).map((li) => ({
+          text: li.textContent ?? "",
+          href: li.querySelector("a")?.getAttribute("href") ?? "",
+        })),
+      };
+    });
+    if (screenshot) {
+      mkdirSync(dirname(screenshot), { recursive: true });
+      await page.screenshot({ path: screenshot, fullPage: true });
+    }
+    return { name, url, consoleErrors, pageErrors, failedRequests, requests, chartsInFile, ...report };
+  } finally {
+    await page.close();
+  }
+}
+
+async function run(s: Session): Promise<void> {
+  let lapStart = Date.now();
+  const lap = (name: string) => {
+    s.timings[name] = Date.now() - lapStart;
+    lapStart = Date.now();
+  };
+  // the real command, twice: the second has nothing to do
+  for (let i = 0; i < 2; i++) {
+    const build = runBuild();
+    s.builds.push(build);
+    if (build.status !== 0)
+      throw new Error(`npm run build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  }
+  lap("builds");
+  s.server = await serveFolder(SITE);
+  const { browser, context: allowsOnlyLoopback } = await launchChromium();
+  s.browser = browser;
+  await allowsOnlyLoopback.close();
+  const { context, refused } = await siteContext(browser);
+  s.context = context;
+  s.refused = refused;
+  lap("chromium");
+  for (const name of PAGES) {
+    const shot = join(ARTIFACTS, `site-${name}.png`);
+    s.reports.file.push(await visit(context, name, fileUrl(name), shot));
+  }
+  lap("file://");
+  for (const name of PAGES) {
+    s.reports.http.push(await visit(context, name, `${s.server.url}${name}.html`));
+  }
+  lap("http");
+}
+
+let reported = false;
+
+/** The run's results; when the run failed, the first test to ask throws its error. */
+function ran(): Session & { context: BrowserContext; server: StaticServer } {
+  if (session.error !== undefined) {
+    if (!reported) {
+      reported = true;
+      throw session.error;
+    }
+    throw new Error(`the run failed (see the first failure): ${String(session.error).split("\n")[0]}`);
+  }
+  if (!session.context || !session.server) throw new Error("the browser never started");
+  return session as Session & { context: BrowserContext; server: StaticServer };
+}
+
+const allReports = () => [...ran().reports.file, ...ran().reports.http];
+const where = (r: PageReport) => `${r.name} (${r.url.startsWith("file:") ? "file://" : "http"})`;
+
+test.before(async () => {
+  const started = Date.now();
+  try {
+    await run(session);
+  } catch (error) {
+    session.error = error; // uvu swallows errors thrown by hooks: keep it for the tests to report
+  }
+  session.timings.total = Date.now() - started;
+  if (process.env.SITE_TEST_TIMINGS) console.log("\nsite test timings (ms):", JSON.stringify(session.timings));
+});
+
+test.after(async () => {
+  try {
+    await session.browser?.close();
+  } finally {
+    await session.server?.close();
+  }
+});
+
+test("npm run build reports each notebook and writes one page a notebook, an index and the shared assets", () => {
+  const [build] = ran().builds;
+  for (const name of STEPS)
+    assert.match(build.stdout, new RegExp(`^\\[build\\] ${name}: `, "m"), `progress for ${name}`);
+  assert.match(build.stdout, /^\[build\] site\/ ready in /m);
+  const files = readdirSync(SITE).filter((f) => f.endsWith(".html"));
+  assert.equal(files.sort(), PAGES.map((p) => `${p}.html`).sort(), "the pages");
+  for (const asset of ["plotly.js", "mathjax/tex-svg-full.js", "jupyterlab.css", "site.css"])
+    assert.ok(existsSync(join(SITE, "assets", asset)), `assets/${asset}`);
+  const leftovers = readdirSync(ROOT).filter((f) => /^\.site\.(tmp|old)-/.test(f));
+  assert.equal(leftovers, [], "no temporary folder is left next to site/");
+});
+
+test(`a rebuild with nothing changed executes nothing and takes under ${QUICK_REBUILD_MS / 1000} s`, () => {
+  const rebuild = ran().builds[1];
+  assert.not.match(rebuild.stdout, /executing/, "no notebook executed");
+  for (const name of STEPS) assert.ok(rebuild.stdout.includes(`[build] ${name}: unchanged`), `${name} from the cache`);
+  assert.ok(rebuild.ms < QUICK_REBUILD_MS, `the rebuild took ${rebuild.ms} ms`);
+});
+
+test("every page loads, from file:// and over http://127.0.0.1, with no console error, page error or failed request", () => {
+  const { reports } = ran();
+  assert.is(reports.file.length, PAGES.length, "pages read from file://");
+  assert.is(reports.http.length, PAGES.length, "pages read over HTTP");
+  for (const r of allReports()) {
+    assert.equal(r.consoleErrors, [], `${where(r)}: console errors`);
+    assert.equal(r.pageErrors, [], `${where(r)}: page errors`);
+    assert.equal(r.failedRequests, [], `${where(r)}: failed requests`);
+    assert.ok(r.title.length > 0, `${where(r)}: a title`);
+  }
+});
+
+test("no request leaves the machine: each page asks for its own files only, which all exist", () => {
+  const { refused, server } = ran();
+  assert.equal(refused, [], "requests refused (to anything but file:// and 127.0.0.1)");
+  for (const r of ran().reports.file) {
+    const outside = r.requests.filter((u) => !u.startsWith(pathToFileURL(SITE).href) && !u.startsWith("data:"));
+    assert.equal(outside, [], `${where(r)}: requests outside site/`);
+  }
+  for (const r of ran().reports.http) {
+    const outside = r.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:"));
+    assert.equal(outside, [], `${where(r)}: requests to another host`);
+  }
+  const missing = server.requests.filter((path) => !existsSync(join(SITE, path)));
+  assert.equal(missing, [], "paths the server did not have");
+});
+
+test("plotly.js is one shared asset, loaded once by each page with charts, and the kernel's own version", () => {
+  for (const r of allReports()) {
+    const plotly = r.requests.filter((u) => /plotly/i.test(u));
+    const expected = r.chartsInFile > 0 ? 1 : 0;
+    assert.is(plotly.length, expected, `${where(r)}: plotly.js requests (${plotly.join(", ")})`);
+    if (expected) {
+      assert.ok(plotly[0].endsWith("/assets/plotly.js"), `${where(r)}: from assets/ (${plotly[0]})`);
+      assert.is(r.plotlyVersion, PLOTLY_VERSION, `${where(r)}: Plotly.version`);
+    }
+    assert.is(r.inlinePlotly, 0, `${where(r)}: plotly.js inline`);
+  }
+});
+
+test("every chart draws its SVG and its traces, in place of the fallback text", () => {
+  for (const r of allReports()) {
+    if (r.name === "index") continue;
+    assert.ok(r.chartsInFile > 0, `${where(r)}: the page has charts`);
+    assert.is(r.charts.length, r.chartsInFile, `${where(r)}: chart divs`);
+    r.charts.forEach((chart, i) => {
+      const which = `${where(r)}, chart ${i + 1}`;
+      assert.ok(chart.svgs > 0, `${which}: a .main-svg`);
+      assert.ok(chart.drawn > 0, `${which}: drawn traces`);
+      assert.not.ok(chart.fallback, `${which}: the fallback text is gone`);
+      assert.ok(chart.width > 400 && chart.height >= 300, `${which}: ${chart.width}×${chart.height} px`);
+    });
+  }
+});
+
+test("MathJax typesets the math of every notebook page: no raw TeX left, no TeX errors", () => {
+  for (const r of allReports()) {
+    if (r.name === "index") continue;
+    assert.ok(r.math > 0, `${where(r)}: typeset formulas (${r.math})`);
+    assert.is(r.mathErrors, 0, `${where(r)}: MathJax errors`);
+    assert.equal(r.rawTex, [], `${where(r)}: raw TeX`);
+    const mathjax = r.requests.filter((u) => /mathjax/i.test(u));
+    assert.is(mathjax.length, 1, `${where(r)}: MathJax requests (${mathjax.join(", ")})`);
+  }
+  // the matrices notebook 3 displays as text/markdown are typeset too
+  const loop = ran().reports.file.find((r) => r.name === "03-training-loop");
+  assert.ok(loop && loop.math >= 20, `03-training-loop: formulas (${loop?.math})`);
+});
+
+test("every link between pages resolves to a page of the site, and every heading link to its heading", () => {
+  for (const reports of [ran().reports.file, ran().reports.http]) {
+    const byUrl = new Map(reports.map((r) => [r.url, r]));
+    for (const r of reports) {
+      for (const link of r.links) {
+        if (/^(?:https?:|mailto:)/.test(link.href) && !link.url.includes("127.0.0.1")) continue; // off-site reading
+        const [target, fragment] = link.url.split("#");
+        const page = byUrl.get(target);
+        assert.ok(page, `${where(r)}: ${link.href} leads to a page of the site (${link.url})`);
+        // a browser matches the fragment as written, then decoded
+        if (fragment)
+          assert.ok(
+            page?.ids.includes(fragment) || page?.ids.includes(decodeURIComponent(fragment)),
+            `${where(r)}: ${link.href} has its target`,
+          );
+      }
+      assert.not.ok(
+        r.links.some((l) => /\.(ipynb|md)(#|$)/.test(l.href)),
+        `${where(r)}: no link left to a .ipynb or .md`,
+      );
+    }
+  }
+});
+
+test("each notebook page has previous and next links, top and bottom, in reading order", () => {
+  for (const r of allReports()) {
+    const i = STEPS.indexOf(r.name);
+    if (i < 0) continue;
+    const prev = i > 0 ? `${STEPS[i - 1]}.html` : "index.html";
+    const next = i < STEPS.length - 1 ? `${STEPS[i + 1]}.html` : "index.html";
+    assert.equal(
+      r.nav,
+      [
+        { where: "top", prev, next },
+        { where: "bottom", prev, next },
+      ],
+      `${where(r)}: the bars`,
+    );
+  }
+});
+
+test("the index lists the steps in reading order, one line each, and starts the reader on the first", () => {
+  const index = ran().reports.file.find((r) => r.name === "index");
+  assert.ok(index);
+  assert.equal(
+    index.steps.map((s) => s.href),
+    STEPS.map((s) => `${s}.html`),
+    "one line per step, in reading order",
+  );
+  index.steps.forEach(({ text }, i) => {
+    assert.ok(text.startsWith(`${i + 1}. `), `line ${i + 1}: ${text}`);
+    assert.not.ok(text.includes("\n"), `line ${i + 1} is one line`);
+  });
+  assert.ok(
+    index.nav.every((n) => n.next === `${STEPS[0]}.html`),
+    "the bars lead to step 1",
+  );
+});
+
+/** The slider charts of a page: each one's traces' y, the bars' shapes and the slider's label, by chart index. */
+function readSliderCharts(page: Page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>(".perceptron-chart"))
+      .map((div, index) => ({ div, index }))
+      .filter(({ div }) => div.querySelector(".slider-container"))
+      .map(({ div, index }) => ({
+        index,
+        ys: JSON.stringify(((div as PlotlyDiv).data ?? []).map((t) => Array.from(t.y ?? []))),
+        bars: Array.from(div.querySelectorAll(".barlayer .point path")).map((p) => p.getAttribute("d") ?? ""),
+        // the current value, above the rail (the step labels are in .slider-label-group)
+        label: div.querySelector(".slider-group > .slider-label")?.textContent ?? "",
+        active: (div as PlotlyDiv).layout?.sliders?.[0]?.active ?? 0,
+      })),
+  );
+}
+
+test("the sliders move, by dragging the handle and by clicking a step, and each changes its chart", async () => {
+  const { context } = ran();
+  let sliders = 0;
+  for (const name of ["03-training-loop", "04-predict"]) {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    try {
+      await page.goto(fileUrl(name));
+      await waitUntil(`${name}: its charts`, 15_000, () =>
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll(".perceptron-chart")).every((d) => d.querySelector(".main-svg")),
+        ),
+      );
+      const before = await readSliderCharts(page);
+      assert.ok(before.length > 0, `${name}: a chart with a slider`);
+      for (const chart of before) {
+        sliders++;
+        const div = page.locator(".perceptron-chart").nth(chart.index);
+        await div.scrollIntoViewIfNeeded();
+        // the handle, and the rail's ticks: one a step
+        const grip = await div.locator(".slider-grip-rect").boundingBox();
+        const ticks = div.locator(".slider-tick-rect");
+        const first = await ticks.first().boundingBox();
+        const start = await ticks.nth(chart.active).boundingBox();
+        assert.ok(grip && first && start, `${name}: the slider's handle and ticks are on the page`);
+        assert.ok(chart.active > 0, `${name}: the slider starts past its first step`);
+        const railY = grip.y + grip.height / 2;
+        // drag the handle to the first step
+        await page.mouse.move(grip.x + grip.width / 2, railY);
+        await page.mouse.down();
+        await page.mouse.move(first.x + first.width / 2, railY, { steps: 8 });
+        await page.mouse.up();
+        const moved = await waitUntil(`${name}: the chart to change after the drag`, 5_000, async () => {
+          const now = (await readSliderCharts(page)).find((c) => c.index === chart.index);
+          return now && now.ys !== chart.ys && now.label !== chart.label ? now : undefined;
+        });
+        assert.not.equal(moved.bars, chart.bars, `${name}: the bars are redrawn`);
+        // click the rail at the step it started on: the chart comes back
+        await page.mouse.click(start.x + start.width / 2, railY);
+        const back = await waitUntil(`${name}: the chart to return after a click on its step`, 5_000, async () => {
+          const now = (await readSliderCharts(page)).find((c) => c.index === chart.index);
+          return now && now.ys === chart.ys ? now : undefined;
+        });
+        assert.is(back.label, chart.label, `${name}: the slider's label`);
+        assert.equal(back.bars, chart.bars, `${name}: the bars as they were`);
+      }
+      assert.equal(errors, [], `${name}: page errors`);
+    } finally {
+      await page.close();
+    }
+  }
+  assert.ok(sliders >= 2, `sliders moved: ${sliders}`);
+});
+
+test("the charts answer the mouse with no kernel: a hover label on a bar, a drag that zooms", async () => {
+  const { context } = ran();
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  try {
+    await page.goto(fileUrl("01-seeding"));
+    const chart = page.locator(".perceptron-chart").first();
+    await chart.locator(".main-svg").first().waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    const bar = await chart.locator(".barlayer .point path").first().boundingBox();
+    assert.ok(bar, "a bar");
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await chart.locator(".hoverlayer .hovertext").first().waitFor({ timeout: 5_000 });
+    const rangeOf = () =>
+      page.evaluate(() =>
+        (document.querySelectorAll<PlotlyDiv>(".perceptron-chart")[1]?.layout?.xaxis?.range ?? []).map(Number),
+      );
+    const histogram = page.locator(".perceptron-chart").nth(1);
+    await histogram.scrollIntoViewIfNeeded();
+    const area = await histogram.locator(".nsewdrag").first().boundingBox();
+    assert.ok(area, "the histogram's plot area");
+    const before = await rangeOf();
+    await page.mouse.move(area.x + area.width * 0.3, area.y + area.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.6, area.y + area.height * 0.7, { steps: 6 });
+    await page.mouse.up();
+    const after = await waitUntil("the x axis to zoom", 5_000, async () => {
+      const now = await rangeOf();
+      return now.length === 2 && now[1] - now[0] < (before[1] - before[0]) * 0.6 ? now : undefined;
+    });
+    assert.ok(after[0] > before[0] && after[1] < before[1], `zoomed from [${before}] to [${after}]`);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a failing notebook stops the build, named with its cell, and leaves the previous site, or none, as it was", () => {
+  ran();
+  const names = [...STEPS.map((s) => `${s}.ipynb`), "README.md"];
+  let mirror: Mirror | undefined;
+  try {
+    mirror = mirrorProject(names);
+    const notebooks = join(mirror.dir, "notebooks");
+    const out = join(mirror.dir, "site");
+    // a good build first (from the cache: the same notebooks and module)
+    const good = runBuild(["--notebooks", notebooks, "--out", out]);
+    assert.is(good.status, 0, `the good build:\n${good.stdout}\n${good.stderr}`);
+    const built = snapshot(out);
+    assert.ok(Object.keys(built).length > 6, "the good build wrote the site");
+
+    // then a cell that throws, as the fifth cell (the third code cell) of step 2
+    const path = join(notebooks, `${STEPS[1]}.ipynb`);
+    const nb = JSON.parse(readFileSync(path, "utf8"));
+    nb.cells.splice(4, 0, {
+      cell_type: "code",
+      execution_count: null,
+      id: "a-failing-cell",
+      metadata: {},
+      outputs: [],
+      source: ["// a cell that fails, for the test\n", 'throw new Error("deliberate failure");'],
+    });
+    writeFileSync(path, JSON.stringify(nb, null, 1));
+    for (const [target, before] of [
+      [out, built],
+      [join(mirror.dir, "fresh-site"), {}],
+    ] as const) {
+      const failed = runBuild(["--notebooks", notebooks, "--out", target]);
+      assert.is(failed.status, 1, `the failing build's exit status:\n${failed.stdout}\n${failed.stderr}`);
+      assert.ok(
+        failed.stderr.includes(`${STEPS[1]}.ipynb, cell 5 (code cell 3, "// a cell that fails, for the test")`),
+        `the notebook and the cell are named:\n${failed.stderr}`,
+      );
+      assert.ok(failed.stderr.includes("deliberate failure"), "the error is shown");
+      assert.equal(snapshot(target), before, `${target} is as it was`);
+      assert.is(existsSync(target), Object.keys(before).length > 0, "no half-written site");
+      const leftovers = readdirSync(mirror.dir).filter((f) => /^\.(site|fresh-site)\.(tmp|old)-/.test(f));
+      assert.equal(leftovers, [], "no temporary folder left");
+    }
+    assert.equal(processesUnder(mirror.dir), [], "no kernel left running in the copy");
+  } finally {
+    mirror?.remove();
+  }
+});
+
+test("a screenshot of every page is saved in test/.artifacts/ for a look", () => {
+  ran();
+  for (const name of PAGES) assert.ok(existsSync(join(ARTIFACTS, `site-${name}.png`)), `site-${name}.png`);
+});
+
+test.run();
