@@ -118,7 +118,7 @@ export function chartHtml(figure: Figure, id = `chart-${randomUUID()}`): string 
   return (
     `<div id="${escapeHtml(id)}" class="perceptron-chart" style="width:100%;min-height:${height}px">` +
     `<p class="perceptron-chart-fallback" style="color:#666;font-style:italic">Interactive chart: ${escapeHtml(title)}. ` +
-    "It draws where the notebook's scripts run (a trusted notebook, or run the cell again).</p></div>\n" +
+    "It draws where scripts run: enable JavaScript, or in Jupyter trust the notebook or run the cell again.</p></div>\n" +
     `<script>(function () {\n  var id = ${scriptJson(id)}, figure = ${scriptJson(fig)};\n` +
     "  var script = document.currentScript, tries = 0;\n" +
     "  function draw() {\n" +
