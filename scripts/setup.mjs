@@ -130,7 +130,12 @@ function ensureKernel(python) {
 /** The environment in which Jupyter finds the project's kernel. */
 export function jupyterEnv(env = process.env) {
   const path = join(jupyterDir, "share", "jupyter");
-  return { ...env, JUPYTER_PATH: env.JUPYTER_PATH ? `${path}${delimiter}${env.JUPYTER_PATH}` : path };
+  const clean = { ...env };
+  // A kernel's output is no terminal; FORCE_COLOR (test runners set it) beside a user's NO_COLOR
+  // would also make Node warn on every kernel's stderr.
+  delete clean.FORCE_COLOR;
+  delete clean.NO_COLOR;
+  return { ...clean, JUPYTER_PATH: env.JUPYTER_PATH ? `${path}${delimiter}${env.JUPYTER_PATH}` : path };
 }
 
 /** What `setup` found, as written to .jupyter/setup.json for the tests and scripts. */

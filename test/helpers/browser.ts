@@ -17,6 +17,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { quietEnv } from "./notebooks";
 
 export const ROOT = join(__dirname, "..", "..");
 
@@ -192,7 +193,7 @@ export async function startNotebookServer(dir: string, timeout = 30_000): Promis
   const runtime = join(dir, ".runtime");
   const child = spawn(python, args, {
     cwd: dir,
-    env: { ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: runtime },
+    env: { ...quietEnv(), JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: runtime },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group, so that nothing of it outlives stop()
   });

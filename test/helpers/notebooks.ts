@@ -42,6 +42,17 @@ export function readNotebook(path: string): Notebook {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
+/**
+ * The environment for a kernel: no FORCE_COLOR (uvu sets it, and a kernel's output is no
+ * terminal) and no NO_COLOR (beside FORCE_COLOR, Node warns on every kernel's stderr).
+ */
+export function quietEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  return env;
+}
+
 /** What setup found: the Python with Jupyter, and where the project's kernel spec is. */
 export function settings(): { python: string; jupyterPath: string } {
   return JSON.parse(readFileSync(join(ROOT, ".jupyter", "setup.json"), "utf8"));
@@ -69,7 +80,7 @@ export function executeNotebook(name: string, env: NodeJS.ProcessEnv = {}): Exec
     [join(__dirname, "execute_notebook.py"), join(NOTEBOOKS, `${name}.ipynb`), first, "--second", second],
     {
       encoding: "utf8",
-      env: { ...process.env, FORCE_COLOR: "0", JUPYTER_PATH: jupyterPath, ...env },
+      env: { ...quietEnv(), JUPYTER_PATH: jupyterPath, ...env },
       timeout: 180_000,
     },
   );
