@@ -17,6 +17,7 @@ import {
   withDefaults,
 } from "../src";
 import { assertThrows } from "./helpers/assert";
+import { quietEnv } from "./helpers/notebooks";
 
 const jupyter: {
   lastWriteDisplayData: ((message: object, update: boolean) => void) | null;
@@ -175,7 +176,9 @@ test("a live chart checks what it is given", () => {
 
 test("a live chart slows training by less than 20%", () => {
   const script = join(__dirname, "helpers", "live-speed.js");
-  const { plain, watched, draws } = JSON.parse(execFileSync(process.execPath, [script], { encoding: "utf8" }));
+  const { plain, watched, draws } = JSON.parse(
+    execFileSync(process.execPath, [script], { encoding: "utf8", env: quietEnv() }),
+  );
   assert.ok(draws >= 5 * 2, "the chart redraws during training and at the end");
   const ratio = Math.min(...watched) / Math.min(...plain);
   assert.ok(ratio < 1.2, `training with a live chart took ${ratio.toFixed(2)}x as long (ms: ${watched} vs ${plain})`);
