@@ -138,13 +138,6 @@ export function jupyterEnv(env = process.env) {
   return { ...clean, JUPYTER_PATH: env.JUPYTER_PATH ? `${path}${delimiter}${env.JUPYTER_PATH}` : path };
 }
 
-/** What `setup` found, as written to .jupyter/setup.json for the tests and scripts. */
-export function readSettings() {
-  if (!existsSync(settingsFile))
-    throw new Error(`${settingsFile} is missing: run npm test or npm start, which set up Jupyter`);
-  return JSON.parse(readFileSync(settingsFile, "utf8"));
-}
-
 /** Runs every set-up step the command needs; returns { python }. */
 export function setup(command) {
   const modules = MODULES[command];
@@ -156,8 +149,8 @@ export function setup(command) {
   if (command !== "bench") ensureKernel(python);
   if (command === "test") ensureChromium();
   const settings = { python, jupyterPath: join(jupyterDir, "share", "jupyter") };
-  if (command !== "bench") {
-    // the Python with Jupyter, for the tests and the site build (bench's needs only numpy)
+  if (command === "test") {
+    // the Python the tests run Jupyter with (the others use what setup() returns)
     mkdirSync(jupyterDir, { recursive: true });
     writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
   }
