@@ -112,7 +112,11 @@ export function plotlyScript(src?: string): string {
  * @returns the HTML, without plotly.js itself (see `plotlyScript`)
  */
 export function chartHtml(figure: Figure, id = `chart-${randomUUID()}`): string {
-  const fig = withDefaults(figure);
+  return markup(withDefaults(figure), id);
+}
+
+/** chartHtml's work, for a figure that already has its defaults. */
+function markup(fig: Figure, id: string): string {
   const height = Number(fig.layout?.height) || 420;
   const title = titleOf(fig) || "a chart";
   return (
@@ -150,7 +154,7 @@ export function chartBundle(figure: Figure, library = ""): MimeBundle {
   const names = fig.data.map((trace, i) => (typeof trace.name === "string" ? trace.name : `trace ${i + 1}`));
   return {
     "application/vnd.plotly.v1+json": fig,
-    "text/html": `${library}${chartHtml(fig)}`,
+    "text/html": `${library}${markup(fig, `chart-${randomUUID()}`)}`,
     "text/plain": `Chart: ${titleOf(fig) || "untitled"} (${names.length} trace${names.length === 1 ? "" : "s"}: ${names.join(", ")})`,
   };
 }
