@@ -39,6 +39,16 @@ const run = (command, args, options = {}) => {
 const onPath = (command) =>
   (process.env.PATH ?? "").split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
 
+/** True when Debian's packages can be installed here: root on Debian, with apt-get. */
+const canApt = () => process.getuid?.() === 0 && existsSync("/etc/debian_version") && onPath("apt-get");
+
+/** Installs Debian packages, without questions. */
+function aptInstall(packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  run("apt-get", ["update", "-qq"], { env });
+  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], { env });
+}
+
 /** The npm dependencies, installed when package-lock.json is newer than what npm last installed. */
 function ensureDependencies() {
   const installed = join(root, "node_modules", ".package-lock.json");
@@ -89,11 +99,8 @@ function ensureJupyter(modules) {
       "--file",
       join(root, "environment.yml"),
     ]);
-  } else if (process.getuid?.() === 0 && existsSync("/etc/debian_version") && onPath("apt-get")) {
-    run("apt-get", ["update", "-qq"]);
-    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...DEBIAN_PACKAGES], {
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    });
+  } else if (canApt()) {
+    aptInstall(DEBIAN_PACKAGES);
   }
   python = findPython(modules);
   if (python) return python;
@@ -110,11 +117,8 @@ function ensureJupyter(modules) {
 /** Debian's Chromium, for the browser tests: found, else installed as root on Debian. */
 function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return;
-  if (process.getuid?.() === 0 && existsSync("/etc/debian_version")) {
-    run("apt-get", ["update", "-qq"]);
-    run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    });
+  if (canApt()) {
+    aptInstall(["chromium"]);
     return;
   }
   throw new Error("the browser tests need Chromium at /usr/bin/chromium: on Debian, sudo apt-get install chromium");
