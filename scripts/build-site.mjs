@@ -53,8 +53,8 @@ const sha = (...parts) => {
   for (const part of parts) hash.update(part).update("\0");
   return hash.digest("hex");
 };
-const escapeHtml = (text) =>
-  String(text).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" })[c]);
+// the module's own escaping (dist/ is built by setup() before any page is written)
+const escapeHtml = (text) => requireFromRoot(root).escapeHtml(String(text));
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, "g");
 const stripAnsi = (text) => text.replace(ANSI, "");
 /** A path as the user would type it: relative to the working folder when inside it. */
