@@ -16,8 +16,8 @@ import {
   scriptJson,
   withDefaults,
 } from "../src";
+import { quietEnv } from "./e2e/helpers/notebooks";
 import { assertThrows } from "./helpers/assert";
-import { quietEnv } from "./helpers/notebooks";
 
 const jupyter: {
   lastWriteDisplayData: ((message: object, update: boolean) => void) | null;
@@ -175,7 +175,7 @@ test("a live chart checks what it is given", () => {
 });
 
 test("a live chart slows training by less than 20%", () => {
-  const script = join(__dirname, "helpers", "live-speed.js");
+  const script = join(__dirname, "e2e", "helpers", "live-speed.js");
   const { plain, watched, draws } = JSON.parse(
     execFileSync(process.execPath, [script], { encoding: "utf8", env: quietEnv() }),
   );

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { settings } from "./e2e/helpers/notebooks";
 import { TOL } from "./helpers/assert";
-import { settings } from "./helpers/notebooks";
 
 const REFERENCE = join(__dirname, "reference");
 const FIXTURES = join(__dirname, "fixtures");

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite, test } from "uvu";
 import * as assert from "uvu/assert";
-import type { Figure } from "../src";
-import { assertClose } from "./helpers/assert";
+import type { Figure } from "../../src";
+import { assertClose } from "../helpers/assert";
 import {
   type Execution,
   executeNotebook,

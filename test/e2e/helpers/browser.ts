@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { quietEnv } from "./notebooks";
 
-export const ROOT = join(__dirname, "..", "..");
+export const ROOT = join(__dirname, "..", "..", "..");
 
 /** Debian's Chromium: playwright-core downloads no browser. */
 export const CHROMIUM = "/usr/bin/chromium";

@@ -1,7 +1,7 @@
 // Times training with and without a live chart, in a process of its own so that what other
 // tests left on the heap does not weigh on one side. Prints { plain, watched } in ms, per run.
-// usage: node test/helpers/live-speed.js
-const { liveChart, Perceptron, seededRandom } = require("../..");
+// usage: node test/e2e/helpers/live-speed.js
+const { liveChart, Perceptron, seededRandom } = require("../../..");
 
 const random = seededRandom(3);
 const x = Array.from({ length: 1000 }, () => Array.from({ length: 16 }, random));

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const ROOT = join(__dirname, "..", "..");
+export const ROOT = join(__dirname, "..", "..", "..");
 export const NOTEBOOKS = join(ROOT, "notebooks");
 export const ARTIFACTS = join(ROOT, "test", ".artifacts");
 

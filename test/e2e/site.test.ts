@@ -12,7 +12,7 @@ import { launchChromium, type Mirror, mirrorProject, processesUnder, ROOT, waitU
 import { notebookNames } from "./helpers/notebooks";
 import { type BuildRun, runBuild, SITE, type StaticServer, serveFolder, siteContext, snapshot } from "./helpers/site";
 
-const ARTIFACTS = join(__dirname, ".artifacts");
+const ARTIFACTS = join(__dirname, "..", ".artifacts");
 const STEPS = notebookNames();
 const PAGES = ["index", ...STEPS];
 const PLOTLY_VERSION: string = JSON.parse(
