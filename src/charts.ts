@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { checkInteger, checkOptions, describe } from "./validate";
+import { describe } from "./validate";
 
 /** One Plotly trace: `x`/`y` (or `z`) and how to draw them. See https://plotly.com/javascript/reference/. */
 export interface Trace {
@@ -88,6 +88,7 @@ export function scriptJson(value: unknown): string {
   );
 }
 
+/** plotly.js itself, read once a process from plotly.js-dist: 4.6 MB that never change. */
 let plotlySource: string | undefined;
 
 /**
@@ -159,143 +160,8 @@ export function chartBundle(figure: Figure, library = ""): MimeBundle {
   };
 }
 
-/** Sends a bundle to the notebook's output; `displayId` and `update` overwrite an earlier one. */
-export type DisplaySink = (bundle: MimeBundle, displayId: string, update: boolean) => void;
-
-interface Jupyter {
-  lastWriteDisplayData: ((message: object, update: boolean) => void) | null;
-}
-
-/** tslab's own sink: a multi-type display_data message, through tslab's internal hook. */
-function tslabSink(): DisplaySink | undefined {
-  let jupyter: Jupyter;
-  try {
-    jupyter = require("tslab/dist/jupyter");
-  } catch {
-    return undefined;
-  }
-  if (typeof jupyter.lastWriteDisplayData !== "function") return undefined;
-  return (bundle, displayId, update) =>
-    jupyter.lastWriteDisplayData?.({ data: bundle, metadata: {}, transient: { display_id: displayId } }, update);
-}
-
-/** The fallback where tslab's hook is missing: tslab's public HTML display, else the text on stdout. */
-function fallbackSink(): DisplaySink {
-  const displays = new Map<string, ReturnType<typeof import("tslab").newDisplay>>();
-  return (bundle, displayId) => {
-    try {
-      const tslab: typeof import("tslab") = require("tslab");
-      if (!displays.has(displayId)) displays.set(displayId, tslab.newDisplay());
-      displays.get(displayId)?.html(bundle["text/html"]);
-    } catch {
-      console.log(bundle["text/plain"]);
-    }
-  };
-}
-
-/** Which pages already have plotly.js: this kernel's, once its first chart is out. */
-let libraryShown = false;
-
-/** The first chart of a kernel carries plotly.js, inline or as `PLOTLY_SRC` says (a published site). */
-function libraryOnce(): string {
-  if (libraryShown) return "";
-  libraryShown = true;
-  return plotlyScript(process.env.PLOTLY_SRC || undefined);
-}
-
-/** Where charts go: the notebook when running in tslab, else stdout. */
-function sink(): DisplaySink {
-  return tslabSink() ?? fallbackSink();
-}
-
-/**
- * Draws a Plotly figure as the cell's output.
- *
- * @param figure - `{ data, layout, config }`, as for `Plotly.newPlot`
- * @example
- * plot({ data: [{ x: [0, 1, 2], y: [0, 1, 4], name: "x²" }], layout: { title: "Squares", xaxis: { title: "x" } } });
- */
-export function plot(figure: Figure): void {
-  const bundle = chartBundle(figure, libraryOnce());
-  sink()(bundle, randomUUID(), false);
-}
-
-export interface LiveChartOptions {
-  /** The fewest milliseconds between two redraws. Default 200. */
-  interval?: number;
-  /** Where the chart goes; the notebook by default (tests pass their own). */
-  display?: DisplaySink;
-}
-
-/** A chart that one output redraws in place, at most every `interval` ms. */
-export interface LiveChart {
-  /** Adds the point (x, ys[i]) to each trace i; redraws if `interval` has passed. */
-  push(x: number, ys: ArrayLike<number>): void;
-  /** Redraws now with every point pushed so far. */
-  flush(): void;
-  /** How many times the chart was drawn. */
-  readonly draws: number;
-  /** The figure as last drawn, with every point pushed so far. */
-  readonly figure: Figure;
-}
-
-/**
- * Starts a chart that updates in place while training runs: push points from `train`'s `onStep`.
- * Redraws are throttled, so the chart costs training little; call `flush()` at the end.
- *
- * @param figure - the traces (their `x`/`y` are where pushed points go) and layout
- * @param options - `interval` between redraws in ms (default 200)
- * @returns the live chart
- * @example
- * const live = liveChart({ data: [{ name: "error", x: [], y: [] }], layout: { title: "Error" } });
- * p.train(X, y, 10000, { every: 10, onStep: (s) => live.push(s.iteration, [s.meanSquaredError]) });
- * live.flush();
- */
-export function liveChart(figure: Figure, options: LiveChartOptions = {}): LiveChart {
-  checkFigure(figure);
-  const { interval = 200, display } = checkOptions(options, ["interval", "display"], "liveChart(): options");
-  checkInteger(interval, "liveChart(): options.interval", 0, 60_000);
-  if (display !== undefined && typeof display !== "function") {
-    throw new TypeError(`liveChart(): options.display must be a function, got ${describe(display)}`);
-  }
-  const send = (display as DisplaySink | undefined) ?? sink();
-  const id = randomUUID();
-  const xs = figure.data.map((trace) => Array.from((trace.x ?? []) as ArrayLike<number>));
-  const ys = figure.data.map((trace) => Array.from((trace.y ?? []) as ArrayLike<number>));
-  let draws = 0;
-  let last = Number.NEGATIVE_INFINITY;
-  const current = (): Figure => ({
-    ...figure,
-    data: figure.data.map((trace, i) => ({ ...trace, x: xs[i], y: ys[i] })),
-  });
-  const draw = () => {
-    send(chartBundle(current(), draws === 0 ? libraryOnce() : ""), id, draws > 0);
-    draws++;
-    last = performance.now();
-  };
-  return {
-    push(x, values) {
-      if (values.length !== xs.length) {
-        throw new RangeError(`liveChart().push(): expected ${xs.length} values (one per trace), got ${values.length}`);
-      }
-      for (let i = 0; i < xs.length; i++) {
-        xs[i].push(x);
-        ys[i].push(values[i]);
-      }
-      if (performance.now() - last >= (interval as number)) draw();
-    },
-    flush: draw,
-    get draws() {
-      return draws;
-    },
-    get figure() {
-      return current();
-    },
-  };
-}
-
 /** Throws unless `figure` has a `data` array of trace objects. */
-function checkFigure(figure: unknown): asserts figure is Figure {
+export function checkFigure(figure: unknown): asserts figure is Figure {
   const data = (figure as Figure | null)?.data;
   if (typeof figure !== "object" || figure === null || !Array.isArray(data)) {
     throw new TypeError(

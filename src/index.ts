@@ -1,17 +1,9 @@
+// What a notebook or a user calls. Internals (the fast kernel, the chart markup, the checks) are
+// imported by path where needed.
 export { sigmoid, sigmoidDerivative } from "./activation";
-export type { DisplaySink, Figure, LiveChart, LiveChartOptions, MimeBundle, Trace } from "./charts";
-export {
-  COLORS,
-  chartBundle,
-  chartHtml,
-  escapeHtml,
-  liveChart,
-  plot,
-  plotlyScript,
-  scriptJson,
-  titleOf,
-  withDefaults,
-} from "./charts";
+export type { Figure, MimeBundle, Trace } from "./charts";
+export type { DisplaySink, LiveChart, LiveChartOptions, PlotOptions } from "./display";
+export { Display, liveChart, plot } from "./display";
 export type { PerceptronOptions, TrainingStep, TrainOptions } from "./perceptron";
-export { MAX_INPUTS, Perceptron } from "./perceptron";
+export { Perceptron } from "./perceptron";
 export { MAX_SEED, randomWeights, seededRandom } from "./random";

@@ -1,8 +1,64 @@
-import { MAX_SEED, randomWeights } from "./random";
-import { checkFinite, checkInteger, checkOptions, checkRow, describe, isRow } from "./validate";
+import { sigmoid, sigmoidDerivative } from "./activation";
+import { trainFast } from "./kernel";
+import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
+import {
+  checkFinite,
+  checkInteger,
+  checkOptions,
+  checkRow,
+  checkRows,
+  checkTargets,
+  describe,
+  isRow,
+} from "./validate";
 
-/** The largest number of inputs a perceptron takes (2²⁴: 128 MiB of weights). */
-export const MAX_INPUTS = 2 ** 24;
+/**
+ * The seed's `train`, line for line: each iteration computes the output, its error, the adjustment,
+ * and adds it to the weights. This is the definition; `Perceptron.train` checks its arguments and
+ * runs the same arithmetic through the fast kernel (kernel.ts), which a test holds equal to this.
+ *
+ * @param inputs - one row per example, X
+ * @param outputs - the right answer for each row, y
+ * @param weights - the starting weights, w (not changed)
+ * @param iterations - how many times to repeat the four lines
+ * @param learningRate - η, which scales each adjustment (the seed has none: 1)
+ * @returns the weights after training
+ * @example
+ * train([[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]], [0, 1, 1, 0], randomWeights(3, 1), 10000);
+ * // returns ~[9.672993027736892, -0.2078434992663196, -4.62963668773159]
+ */
+export function train(
+  inputs: number[][],
+  outputs: number[],
+  weights: number[],
+  iterations: number,
+  learningRate = 1,
+): number[] {
+  let w = weights;
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    // output = σ(X · w): one per row
+    const output = inputs.map((row) => sigmoid(dot(row, w)));
+    // error = y − output
+    const error = outputs.map((y, r) => y - output[r]);
+    // adjustment = Xᵀ · (error ⊙ σ′(output)): for each weight, a sum over the rows
+    const adjustment = w.map((_, j) => sum(inputs.map((row, r) => row[j] * (error[r] * sigmoidDerivative(output[r])))));
+    // w += η · adjustment
+    w = w.map((wj, j) => wj + learningRate * adjustment[j]);
+  }
+  return w;
+}
+
+/** a · b: the sum of the products of two rows. */
+function dot(a: ArrayLike<number>, b: ArrayLike<number>, offset = 0): number {
+  let total = 0;
+  for (let j = 0; j < b.length; j++) total += a[offset + j] * b[j];
+  return total;
+}
+
+/** The sum of some numbers, first to last. */
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
 
 export interface PerceptronOptions {
   /** How many inputs, hence weights. Default 3, as in the seed. */
@@ -32,9 +88,6 @@ export interface TrainOptions {
   onStep?: (step: TrainingStep) => void;
 }
 
-const PERCEPTRON_OPTIONS = ["inputs", "seed"] as const;
-const TRAIN_OPTIONS = ["learningRate", "every", "history", "onStep"] as const;
-
 /**
  * A single neuron with a sigmoid activation, trained as in the seed's numpy program.
  *
@@ -56,10 +109,10 @@ export class Perceptron {
    * @param options - `inputs` (default 3) and `seed` (default 1)
    */
   constructor(options: PerceptronOptions = {}) {
-    const { inputs = 3, seed = 1 } = checkOptions(options, PERCEPTRON_OPTIONS, "new Perceptron(options)");
-    this.inputs = checkInteger(inputs, "new Perceptron(): options.inputs", 1, MAX_INPUTS);
+    const { inputs = 3, seed = 1 } = checkOptions(options, ["inputs", "seed"], "new Perceptron(options)");
+    this.inputs = checkInteger(inputs, "new Perceptron(): options.inputs", 1, MAX_WEIGHTS);
     this.seed = checkInteger(seed, "new Perceptron(): options.seed", 0, MAX_SEED);
-    this.#weights = Float64Array.from(randomWeights(this.inputs, this.seed));
+    this.#weights = Float64Array.from(drawWeights(this.inputs, generator(this.seed)));
   }
 
   /** A copy of the weights, one per input. */
@@ -92,36 +145,21 @@ export class Perceptron {
     iterations: number,
     options: TrainOptions = {},
   ): TrainingStep[] {
-    const m = this.inputs;
-    const x = this.#matrix(inputs, "train(): inputs");
-    const n = x.length / m;
-    const y = checkTargets(outputs, n);
+    const x = checkRows(inputs, this.inputs, "train(): inputs");
+    const y = checkTargets(outputs, x.length / this.inputs);
     checkInteger(iterations, "train(): iterations", 0, Number.MAX_SAFE_INTEGER);
-    const opts = checkOptions(options, TRAIN_OPTIONS, "train(): options");
-    const { learningRate = 1, every = 1, history = false, onStep } = opts;
-    if (checkFinite(learningRate, "train(): options.learningRate") <= 0) {
-      throw new RangeError(
-        `train(): options.learningRate must be a finite number above 0, got ${describe(learningRate)}`,
-      );
-    }
-    checkInteger(every, "train(): options.every", 1, Number.MAX_SAFE_INTEGER);
-    if (typeof history !== "boolean") {
-      throw new TypeError(`train(): options.history must be true or false, got ${describe(history)}`);
-    }
-    if (onStep !== undefined && typeof onStep !== "function") {
-      throw new TypeError(`train(): options.onStep must be a function, got ${describe(onStep)}`);
-    }
+    const { learningRate, every, history, onStep } = checkTrainOptions(options);
 
     // Train a copy, so that the weights change all at once or not at all.
     const w = Float64Array.from(this.#weights);
     const steps: TrainingStep[] = [];
-    const watch = history || onStep !== undefined;
     const record = (iteration: number, meanSquaredError: number) => {
       const step = { iteration, meanSquaredError, weights: Array.from(w) };
       if (history) steps.push(step);
-      (onStep as TrainOptions["onStep"])?.(step);
+      onStep?.(step);
     };
-    trainLoop(x, y, w, iterations, learningRate as number, watch ? (every as number) : 0, record);
+    const watch = history || onStep !== undefined;
+    trainFast(x, y, w, iterations, learningRate, watch ? every : 0, record);
     if (watch) record(iterations, meanSquaredError(x, y, w));
     this.#weights = w;
     return steps;
@@ -140,28 +178,10 @@ export class Perceptron {
   predict(input: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>): number | number[] {
     const w = this.#weights;
     if (isRow(input) && input.length > 0 && isRow(input[0])) {
-      const x = this.#matrix(input, "predict(): inputs");
-      return Array.from({ length: x.length / w.length }, (_, r) => neuron(x, r * w.length, w));
+      const x = checkRows(input, w.length, "predict(): inputs");
+      return Array.from({ length: x.length / w.length }, (_, r) => sigmoid(dot(x, w, r * w.length)));
     }
-    return neuron(checkRow(input, w.length, "predict(): input"), 0, w);
-  }
-
-  /** Checks rows of `this.inputs` finite numbers and packs them row by row, in one pass. */
-  #matrix(rows: unknown, where: string): Float64Array {
-    const m = this.inputs;
-    if (!isRow(rows)) throw new TypeError(`${where} must be an array of rows, got ${describe(rows)}`);
-    if (rows.length === 0) throw new RangeError(`${where} must have at least one row, got an empty array`);
-    const x = new Float64Array(rows.length * m);
-    for (let r = 0, k = 0; r < rows.length; r++) {
-      const row = rows[r] as unknown;
-      if (!isRow(row) || row.length !== m) checkRow(row, m, `${where}[${r}]`); // throws, saying why
-      for (let j = 0; j < m; j++, k++) {
-        const value = (row as ArrayLike<number>)[j];
-        if (!Number.isFinite(value)) checkFinite(value, `${where}[${r}][${j}]`); // throws, saying why
-        x[k] = value;
-      }
-    }
-    return x;
+    return sigmoid(dot(checkRow(input, w.length, "predict(): input"), w));
   }
 
   /** Shows the weights when a notebook or the REPL prints a perceptron. */
@@ -174,118 +194,36 @@ export class Perceptron {
   }
 }
 
-/** Checks one target in [0, 1] per row. */
-function checkTargets(outputs: unknown, rows: number): Float64Array {
-  if (!isRow(outputs)) throw new TypeError(`train(): outputs must be an array of numbers, got ${describe(outputs)}`);
-  if (outputs.length !== rows) {
-    throw new RangeError(`train(): outputs must have one value per input row (${rows}), got ${outputs.length}`);
+/** Checks `train`'s options, and fills in their defaults. */
+function checkTrainOptions(
+  options: TrainOptions,
+): Required<Omit<TrainOptions, "onStep">> & Pick<TrainOptions, "onStep"> {
+  const where = "train(): options";
+  const {
+    learningRate = 1,
+    every = 1,
+    history = false,
+    onStep,
+  } = checkOptions(options, ["learningRate", "every", "history", "onStep"], where);
+  if (checkFinite(learningRate, `${where}.learningRate`) <= 0) {
+    throw new RangeError(`${where}.learningRate must be a finite number above 0, got ${describe(learningRate)}`);
   }
-  const y = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const where = `train(): outputs[${r}]`;
-    if (isRow(outputs[r])) {
-      throw new TypeError(
-        `${where} must be a number, got ${describe(outputs[r])}; pass outputs flat, e.g. [0, 1, 1, 0]`,
-      );
-    }
-    y[r] = checkFinite(outputs[r], where);
-    if (y[r] < 0 || y[r] > 1) throw new RangeError(`${where} must be in [0, 1] (a sigmoid's range), got ${y[r]}`);
+  checkInteger(every, `${where}.every`, 1, Number.MAX_SAFE_INTEGER);
+  if (typeof history !== "boolean") {
+    throw new TypeError(`${where}.history must be true or false, got ${describe(history)}`);
   }
-  return y;
-}
-
-/** σ(x[offset…] · w). */
-function neuron(x: ArrayLike<number>, offset: number, w: Float64Array): number {
-  let dot = 0;
-  for (let j = 0; j < w.length; j++) dot += x[offset + j] * w[j];
-  return squash(dot);
+  if (onStep !== undefined && typeof onStep !== "function") {
+    throw new TypeError(`${where}.onStep must be a function, got ${describe(onStep)}`);
+  }
+  return { learningRate, every, history, onStep };
 }
 
 /** The mean squared error of σ(X·w) against y. */
 function meanSquaredError(x: Float64Array, y: Float64Array, w: Float64Array): number {
-  let sum = 0;
+  let squares = 0;
   for (let r = 0; r < y.length; r++) {
-    const error = y[r] - neuron(x, r * w.length, w);
-    sum += error * error;
+    const error = y[r] - sigmoid(dot(x, w, r * w.length));
+    squares += error * error;
   }
-  return sum / y.length;
-}
-
-/** The logistic sigmoid, unchecked, for the hot loops. */
-function squash(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
-
-/**
- * The seed's loop, one pass over the rows an iteration and no allocation: for each row the output,
- * its error and its share of Xᵀ·(error ⊙ σ′) are computed together. Rows go four at a time: four
- * independent sums keep the processor busy, and each adjustment[j] is updated once per four rows.
- * Calls `record` before the adjustment of every `every`-th iteration (never when `every` is 0).
- */
-function trainLoop(
-  x: Float64Array,
-  y: Float64Array,
-  w: Float64Array,
-  iterations: number,
-  learningRate: number,
-  every: number,
-  record: (iteration: number, meanSquaredError: number) => void,
-): void {
-  const n = y.length;
-  const m = w.length;
-  const n4 = n - (n % 4);
-  const adjustment = new Float64Array(m);
-  for (let iteration = 0, countdown = 0; iteration < iterations; iteration++) {
-    adjustment.fill(0);
-    let squares = 0;
-    let r = 0;
-    for (; r < n4; r += 4) {
-      const a = r * m;
-      const b = a + m;
-      const c = b + m;
-      const d = c + m;
-      let dotA = 0;
-      let dotB = 0;
-      let dotC = 0;
-      let dotD = 0;
-      for (let j = 0; j < m; j++) {
-        const wj = w[j];
-        dotA += x[a + j] * wj;
-        dotB += x[b + j] * wj;
-        dotC += x[c + j] * wj;
-        dotD += x[d + j] * wj;
-      }
-      const outA = squash(dotA);
-      const outB = squash(dotB);
-      const outC = squash(dotC);
-      const outD = squash(dotD);
-      const errA = y[r] - outA;
-      const errB = y[r + 1] - outB;
-      const errC = y[r + 2] - outC;
-      const errD = y[r + 3] - outD;
-      squares += errA * errA + errB * errB + errC * errC + errD * errD;
-      const deltaA = errA * (outA * (1 - outA));
-      const deltaB = errB * (outB * (1 - outB));
-      const deltaC = errC * (outC * (1 - outC));
-      const deltaD = errD * (outD * (1 - outD));
-      for (let j = 0; j < m; j++) {
-        adjustment[j] += x[a + j] * deltaA + x[b + j] * deltaB + (x[c + j] * deltaC + x[d + j] * deltaD);
-      }
-    }
-    for (; r < n; r++) {
-      const a = r * m;
-      let dot = 0;
-      for (let j = 0; j < m; j++) dot += x[a + j] * w[j];
-      const output = squash(dot);
-      const error = y[r] - output;
-      squares += error * error;
-      const delta = error * (output * (1 - output));
-      for (let j = 0; j < m; j++) adjustment[j] += x[a + j] * delta;
-    }
-    if (every > 0 && countdown-- === 0) {
-      record(iteration, squares / n);
-      countdown = every - 1;
-    }
-    for (let j = 0; j < m; j++) w[j] += learningRate * adjustment[j];
-  }
+  return squares / y.length;
 }

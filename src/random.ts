@@ -4,6 +4,9 @@ import { checkInteger } from "./validate";
 /** The largest seed numpy's `np.random.seed` accepts: 2³² − 1. */
 export const MAX_SEED = 4294967295;
 
+/** The most weights drawn at once, hence a perceptron's most inputs: 2²⁴ (128 MiB of doubles). */
+export const MAX_WEIGHTS = 2 ** 24;
+
 /** MT19937's state size, in 32-bit words. */
 const N = 624;
 
@@ -18,7 +21,11 @@ const N = 624;
  * random(); // returns ~0.417022004702574 (numpy: np.random.seed(1); np.random.random())
  */
 export function seededRandom(seed: number): () => number {
-  checkInteger(seed, "seededRandom(): seed", 0, MAX_SEED);
+  return generator(checkInteger(seed, "seededRandom(): seed", 0, MAX_SEED));
+}
+
+/** seededRandom's work, for a seed already checked. */
+export function generator(seed: number): () => number {
   // stdlib refuses seed 0, so for it we hand stdlib the state numpy makes: MT19937's init_genrand(0).
   const options = seed === 0 ? { state: initGenrandState(0) } : { seed };
   // stdlib's types omit `normalized`: the generator's 53-bit doubles on [0, 1), numpy's random().
@@ -36,8 +43,12 @@ export function seededRandom(seed: number): () => number {
  * randomWeights(3, 1); // returns ~[-0.16596, 0.44065, -0.99977]
  */
 export function randomWeights(count: number, seed: number): number[] {
-  checkInteger(count, "randomWeights(): count", 0, 2 ** 24);
-  const random = seededRandom(seed);
+  checkInteger(count, "randomWeights(): count", 0, MAX_WEIGHTS);
+  return drawWeights(count, seededRandom(seed));
+}
+
+/** The next `count` numbers of `random`, as weights: `2 * random - 1`, uniform on [−1, 1). */
+export function drawWeights(count: number, random: () => number): number[] {
   return Array.from({ length: count }, () => 2 * random() - 1);
 }
 

@@ -48,16 +48,60 @@ export function checkRow(row: unknown, length: number, where: string): ArrayLike
   return row;
 }
 
-/** Throws unless `options` is undefined or a plain object whose keys are all in `known`. */
-export function checkOptions(options: unknown, known: readonly string[], where: string): Record<string, unknown> {
+/**
+ * Throws unless `options` is undefined or a plain object whose keys are all in `known`; returns it
+ * typed as its interface says (each value is still the caller's to check).
+ */
+export function checkOptions<T extends object>(
+  options: T | undefined,
+  known: readonly (keyof T & string)[],
+  where: string,
+): Partial<T> {
   if (options === undefined) return {};
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(`${where} must be an object such as { ${known[0]}: … }, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
+    if (!(known as readonly string[]).includes(key)) {
       throw new TypeError(`${where} has an unknown option ${JSON.stringify(key)}; the options are ${known.join(", ")}`);
     }
   }
-  return options as Record<string, unknown>;
+  return options;
+}
+
+/** Checks rows of `m` finite numbers each and packs them row by row into one array, in one pass. */
+export function checkRows(rows: unknown, m: number, where: string): Float64Array {
+  if (!isRow(rows)) throw new TypeError(`${where} must be an array of rows, got ${describe(rows)}`);
+  if (rows.length === 0) throw new RangeError(`${where} must have at least one row, got an empty array`);
+  const x = new Float64Array(rows.length * m);
+  for (let r = 0, k = 0; r < rows.length; r++) {
+    const row = rows[r] as unknown;
+    if (!isRow(row) || row.length !== m) checkRow(row, m, `${where}[${r}]`); // throws, saying why
+    for (let j = 0; j < m; j++, k++) {
+      const value = (row as ArrayLike<number>)[j];
+      if (!Number.isFinite(value)) checkFinite(value, `${where}[${r}][${j}]`); // throws, saying why
+      x[k] = value;
+    }
+  }
+  return x;
+}
+
+/** Checks one target in [0, 1] per row. */
+export function checkTargets(outputs: unknown, rows: number): Float64Array {
+  if (!isRow(outputs)) throw new TypeError(`train(): outputs must be an array of numbers, got ${describe(outputs)}`);
+  if (outputs.length !== rows) {
+    throw new RangeError(`train(): outputs must have one value per input row (${rows}), got ${outputs.length}`);
+  }
+  const y = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const where = `train(): outputs[${r}]`;
+    if (isRow(outputs[r])) {
+      throw new TypeError(
+        `${where} must be a number, got ${describe(outputs[r])}; pass outputs flat, e.g. [0, 1, 1, 0]`,
+      );
+    }
+    y[r] = checkFinite(outputs[r], where);
+    if (y[r] < 0 || y[r] > 1) throw new RangeError(`${where} must be in [0, 1] (a sigmoid's range), got ${y[r]}`);
+  }
+  return y;
 }

@@ -1,22 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import {
-  COLORS,
-  chartBundle,
-  chartHtml,
-  type DisplaySink,
-  escapeHtml,
-  type Figure,
-  liveChart,
-  type MimeBundle,
-  plot,
-  plotlyScript,
-  scriptJson,
-  withDefaults,
-} from "../src";
-import { quietEnv } from "./e2e/helpers/notebooks";
+import { Display, type DisplaySink, type Figure, liveChart, type MimeBundle, plot } from "../src";
+import { COLORS, chartBundle, chartHtml, escapeHtml, plotlyScript, scriptJson, withDefaults } from "../src/charts";
+import { notebookDisplay } from "../src/display";
 import { assertThrows } from "./helpers/assert";
 
 const jupyter: {
@@ -55,14 +41,33 @@ test("plot sends one output carrying Plotly's JSON, HTML that draws it, and text
   assert.match(data["text/html"], /Plotly\.newPlot\(div, figure\)/);
 });
 
-test("plotly.js goes on a page once: with the first chart of a kernel, not with later ones", () => {
-  const sent = withKernel(() => {
-    plot(FIGURE);
-    plot(FIGURE);
-  });
-  // The test above drew this kernel's first chart, so neither of these carries the library again.
-  for (const { message } of sent) assert.not.ok(message.data["text/html"].includes("data-plotly-js"));
+test("plotly.js goes on a page once: with the first chart of a display, not with later ones", () => {
+  const sent: MimeBundle[] = [];
+  const display = new Display((bundle) => sent.push(bundle));
+  plot(FIGURE, { display });
+  plot(FIGURE, { display });
+  const live = liveChart(FIGURE, { display });
+  live.flush();
+  assert.is(sent.length, 3);
+  assert.equal(
+    sent.map((bundle) => bundle["text/html"].split("data-plotly-js").length - 1),
+    [1, 0, 0],
+  );
   assert.is(chartBundle(FIGURE, plotlyScript())["text/html"].split("data-plotly-js").length, 2, "once in a bundle");
+});
+
+test("a sink given as a function is a page of its own; the kernel has one display", () => {
+  const sent: MimeBundle[] = [];
+  plot(FIGURE, { display: (bundle) => sent.push(bundle) });
+  assert.ok(sent[0]["text/html"].includes("data-plotly-js"), "a new page gets the library");
+  assert.is(notebookDisplay(), notebookDisplay());
+  assertThrows(
+    () => plot(FIGURE, { display: 5 as never }),
+    TypeError,
+    /plot\(\): options\.display must be a function or a Display, got 5/,
+  );
+  assertThrows(() => plot(FIGURE, { every: 1 } as never), TypeError, /plot\(\): options has an unknown option "every"/);
+  assertThrows(() => new Display(null as never), TypeError, /new Display\(send\): send must be a function, got null/);
 });
 
 test("plotlyScript inlines the whole library from plotly.js-dist, with nothing fetched", () => {
@@ -167,21 +172,11 @@ test("a live chart checks what it is given", () => {
   assertThrows(
     () => liveChart(FIGURE, { display: 5 as never }),
     TypeError,
-    /options\.display must be a function, got 5/,
+    /options\.display must be a function or a Display, got 5/,
   );
   assertThrows(() => liveChart(FIGURE, { every: 5 } as never), TypeError, /unknown option "every"/);
   const live = liveChart(FIGURE, { display });
   assertThrows(() => live.push(1, [1, 2]), RangeError, /expected 1 values? \(one per trace\), got 2/);
-});
-
-test("a live chart slows training by less than 20%", () => {
-  const script = join(__dirname, "e2e", "helpers", "live-speed.js");
-  const { plain, watched, draws } = JSON.parse(
-    execFileSync(process.execPath, [script], { encoding: "utf8", env: quietEnv() }),
-  );
-  assert.ok(draws >= 5 * 2, "the chart redraws during training and at the end");
-  const ratio = Math.min(...watched) / Math.min(...plain);
-  assert.ok(ratio < 1.2, `training with a live chart took ${ratio.toFixed(2)}x as long (ms: ${watched} vs ${plain})`);
 });
 
 test.run();

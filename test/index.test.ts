@@ -1,0 +1,20 @@
+// The package's public surface: what a notebook or a user calls.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import * as api from "../src";
+
+test("the package exports what a notebook or a user calls, and no internals", () => {
+  assert.equal(Object.keys(api).sort(), [
+    "Display",
+    "MAX_SEED",
+    "Perceptron",
+    "liveChart",
+    "plot",
+    "randomWeights",
+    "seededRandom",
+    "sigmoid",
+    "sigmoidDerivative",
+  ]);
+});
+
+test.run();
