@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Does whatever set-up is missing, and quickly nothing when nothing is: the npm dependencies, the
 // compiled module, Jupyter, and the tslab kernel registered inside the project (.jupyter/).
-// usage: node scripts/setup.mjs start|test|bench|build
-// Uses Node's built-ins only: it runs before node_modules exists.
+// usage: node scripts/setup.mjs start|test|bench|build|kernel
+//        node scripts/setup.mjs debian-packages   (prints the Debian packages the tests need: .ci/run)
+// Uses Node's built-ins only: it runs before node_modules exists. The one place that knows where
+// the project's Jupyter is: what setup found (.jupyter/setup.json, readSetup), the environment in
+// which Jupyter and its kernels run (jupyterEnv), and how the tslab kernel is registered (installKernel).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
@@ -11,7 +14,7 @@ import { fileURLToPath } from "node:url";
 export const root = dirname(dirname(fileURLToPath(import.meta.url)));
 export const jupyterDir = join(root, ".jupyter");
 const settingsFile = join(jupyterDir, "setup.json");
-const tslabBinary = join(root, "node_modules", ".bin", "tslab");
+export const tslabBinary = join(root, "node_modules", ".bin", "tslab");
 
 // What each command needs from Python: modules to import, and the Debian packages that bring them.
 const MODULES = {
@@ -19,14 +22,13 @@ const MODULES = {
   test: ["jupyter_client", "nbclient", "nbformat", "notebook", "numpy"],
   bench: ["numpy"],
   build: ["jupyter_client", "nbclient", "nbconvert"],
+  kernel: ["jupyter_client"],
 };
-const DEBIAN_PACKAGES = [
-  "jupyter-nbconvert",
-  "python3-nbclient",
-  "python3-ipykernel",
-  "python3-notebook",
-  "python3-numpy",
-];
+/** Debian's packages: Jupyter's (every command), and the browser for the end-to-end tests. */
+export const DEBIAN_PACKAGES = {
+  jupyter: ["jupyter-nbconvert", "python3-nbclient", "python3-ipykernel", "python3-notebook", "python3-numpy"],
+  browser: ["chromium"],
+};
 
 const say = (message) => console.log(`[setup] ${message}`);
 const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
@@ -100,7 +102,7 @@ function ensureJupyter(modules) {
       join(root, "environment.yml"),
     ]);
   } else if (canApt()) {
-    aptInstall(DEBIAN_PACKAGES);
+    aptInstall(DEBIAN_PACKAGES.jupyter);
   }
   python = findPython(modules);
   if (python) return python;
@@ -108,7 +110,7 @@ function ensureJupyter(modules) {
     `no Python with Jupyter's modules (${modules.join(", ")}) was found, and none could be installed here.\n` +
       "Install one of these, then run the command again:\n" +
       "  - conda or mamba: it makes the project's environment from environment.yml (Jupyter, JupyterLab, numpy)\n" +
-      `  - on Debian or Ubuntu: sudo apt-get install ${DEBIAN_PACKAGES.join(" ")}\n` +
+      `  - on Debian or Ubuntu: sudo apt-get install ${DEBIAN_PACKAGES.jupyter.join(" ")}\n` +
       "  - with pip: pip install jupyterlab nbclient nbconvert numpy\n" +
       "Or point PERCEPTRON_PYTHON at a Python that has them.",
   );
@@ -118,20 +120,42 @@ function ensureJupyter(modules) {
 function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return;
   if (canApt()) {
-    aptInstall(["chromium"]);
+    aptInstall(DEBIAN_PACKAGES.browser);
     return;
   }
-  throw new Error("the browser tests need Chromium at /usr/bin/chromium: on Debian, sudo apt-get install chromium");
+  throw new Error(
+    `the browser tests need Chromium at /usr/bin/chromium: on Debian, sudo apt-get install ${DEBIAN_PACKAGES.browser.join(" ")}`,
+  );
+}
+
+/** True when the kernel spec in `kernelsDir` is the project's tslab (its argv runs node_modules/.bin/tslab). */
+export function isProjectKernel(kernelsDir, name = "tslab") {
+  const spec = join(kernelsDir, name, "kernel.json");
+  return existsSync(spec) && JSON.parse(readFileSync(spec, "utf8")).argv[0] === tslabBinary;
+}
+
+/**
+ * Registers the project's kernels (`tslab` for TypeScript, and tslab's `jslab`), started by this
+ * checkout's node_modules/.bin/tslab. `where`: `--prefix=DIR`, `--user` or `--sys-prefix`.
+ */
+export function installKernel(python, where) {
+  run(tslabBinary, ["install", `--python=${python}`, where, `--binary=${tslabBinary}`]);
 }
 
 /** The tslab kernel, registered in .jupyter/ under the name `tslab`: nothing global is touched. */
 function ensureKernel(python) {
-  const spec = join(jupyterDir, "share", "jupyter", "kernels", "tslab", "kernel.json");
-  if (existsSync(spec) && JSON.parse(readFileSync(spec, "utf8")).argv[0] === tslabBinary) return;
-  run(tslabBinary, ["install", `--python=${python}`, `--prefix=${jupyterDir}`, `--binary=${tslabBinary}`]);
+  if (!isProjectKernel(join(jupyterDir, "share", "jupyter", "kernels")))
+    installKernel(python, `--prefix=${jupyterDir}`);
 }
 
-/** The environment in which Jupyter finds the project's kernel. */
+/** What `node scripts/setup.mjs test` found: the Python the tests run Jupyter with, and the kernels' folder. */
+export function readSetup() {
+  if (!existsSync(settingsFile))
+    throw new Error(`${settingsFile} is missing: run \`node scripts/setup.mjs test\` first`);
+  return JSON.parse(readFileSync(settingsFile, "utf8"));
+}
+
+/** The environment in which Jupyter, and each kernel it starts, finds the project's kernel. */
 export function jupyterEnv(env = process.env) {
   const path = join(jupyterDir, "share", "jupyter");
   const clean = { ...env };
@@ -163,7 +187,8 @@ export function setup(command) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    setup(process.argv[2] ?? "test");
+    if (process.argv[2] === "debian-packages") console.log(Object.values(DEBIAN_PACKAGES).flat().join("\n"));
+    else setup(process.argv[2] ?? "test");
   } catch (error) {
     console.error(`[setup] ${error.message}`);
     process.exit(1);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { settings } from "./e2e/helpers/notebooks";
+import { readSetup as settings } from "../scripts/setup.mjs";
 import { TOL } from "./helpers/assert";
 
 const REFERENCE = join(__dirname, "reference");

@@ -4,7 +4,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   copyFileSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -17,9 +16,11 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
-import { quietEnv } from "./notebooks";
+import { jupyterEnv, readSetup } from "../../../scripts/setup.mjs";
 
-export const ROOT = join(__dirname, "..", "..", "..");
+import { ROOT } from "./notebooks";
+
+export { ROOT };
 
 /** Debian's Chromium: playwright-core downloads no browser. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -36,18 +37,6 @@ export const CHROMIUM_ARGS = [
   // no host name resolves: the pages use 127.0.0.1 only (which the rules would catch too, unexcluded)
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ];
-
-/** What `node scripts/setup.mjs test` found: the Python with Jupyter, and where the tslab kernel is registered. */
-export interface Setup {
-  python: string;
-  jupyterPath: string;
-}
-
-export function readSetup(): Setup {
-  const file = join(ROOT, ".jupyter", "setup.json");
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`node scripts/setup.mjs test\` first`);
-  return JSON.parse(readFileSync(file, "utf8"));
-}
 
 /**
  * Polls `check` every `interval` ms until it returns something truthy, and returns that. After
@@ -175,7 +164,7 @@ export interface NotebookServer {
  * `dir/.runtime`. Resolves once the server answers over HTTP; throws after `timeout` ms.
  */
 export async function startNotebookServer(dir: string, timeout = 30_000): Promise<NotebookServer> {
-  const { python, jupyterPath } = readSetup();
+  const { python } = readSetup();
   const port = await freePort();
   const token = randomBytes(24).toString("hex");
   const url = `http://127.0.0.1:${port}`;
@@ -193,7 +182,7 @@ export async function startNotebookServer(dir: string, timeout = 30_000): Promis
   const runtime = join(dir, ".runtime");
   const child = spawn(python, args, {
     cwd: dir,
-    env: { ...quietEnv(), JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: runtime },
+    env: { ...jupyterEnv(), JUPYTER_RUNTIME_DIR: runtime },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group, so that nothing of it outlives stop()
   });
