@@ -102,10 +102,6 @@ for (const name of names) {
     }
   });
 
-  it("runs in well under a few seconds beyond the kernel's start", () => {
-    assert.ok(run.seconds[0] < 3, `${name}: the cells took ${run.seconds[0]} s`);
-  });
-
   it("prints numpy's numbers, every one of them labelled and checked", () => {
     const want = expected[name];
     assert.ok(want, `test/fixtures/notebooks.json has no numbers for ${name}`);

@@ -1,10 +1,13 @@
+// The notebooks as the tests read them, and the one runner (scripts/run-notebook.py) running them.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { jupyterEnv, readSetup, root } from "../../../scripts/setup.mjs";
 
-export const ROOT = join(__dirname, "..", "..", "..");
+export const ROOT = root;
 export const NOTEBOOKS = join(ROOT, "notebooks");
 export const ARTIFACTS = join(ROOT, "test", ".artifacts");
+export const RUNNER = join(ROOT, "scripts", "run-notebook.py");
 
 export interface Output {
   output_type: string;
@@ -42,54 +45,37 @@ export function readNotebook(path: string): Notebook {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
-/**
- * The environment for a kernel: no FORCE_COLOR (uvu sets it, and a kernel's output is no
- * terminal) and no NO_COLOR (beside FORCE_COLOR, Node warns on every kernel's stderr).
- */
-export function quietEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  return env;
-}
-
-/** What setup found: the Python with Jupyter, and where the project's kernel spec is. */
-export function settings(): { python: string; jupyterPath: string } {
-  return JSON.parse(readFileSync(join(ROOT, ".jupyter", "setup.json"), "utf8"));
-}
-
 export interface Execution {
   first: Notebook;
   second?: Notebook;
-  seconds: number[];
   stderr: string;
   status: number | null;
 }
 
 /**
- * Runs a notebook in a fresh tslab kernel with nbclient, twice in the same kernel, and returns
- * both executed copies.
+ * Runs a notebook in a fresh tslab kernel with the project's runner (scripts/run-notebook.py),
+ * twice in the same kernel, and returns both executed copies (the first also when a cell failed).
  */
-export function executeNotebook(name: string, env: NodeJS.ProcessEnv = {}): Execution {
-  const { python, jupyterPath } = settings();
+export function executeNotebook(name: string): Execution {
   mkdirSync(ARTIFACTS, { recursive: true });
   const first = join(ARTIFACTS, `${name}.executed.ipynb`);
   const second = join(ARTIFACTS, `${name}.second.ipynb`);
-  const result = spawnSync(
-    python,
-    [join(__dirname, "execute_notebook.py"), join(NOTEBOOKS, `${name}.ipynb`), first, "--second", second],
-    {
-      encoding: "utf8",
-      env: { ...quietEnv(), JUPYTER_PATH: jupyterPath, ...env },
-      timeout: 180_000,
-    },
-  );
-  const seconds = result.stdout ? JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}").seconds : [];
-  let secondRun: Notebook | undefined;
-  try {
-    secondRun = readNotebook(second);
-  } catch {}
-  return { first: readNotebook(first), second: secondRun, seconds, stderr: result.stderr, status: result.status };
+  for (const copy of [first, second]) rmSync(copy, { force: true });
+  const notebook = join(NOTEBOOKS, `${name}.ipynb`);
+  const result = spawnSync(readSetup().python, [RUNNER, notebook, "--executed", first, "--again", second], {
+    encoding: "utf8",
+    env: jupyterEnv(),
+    timeout: 180_000,
+  });
+  const stderr = `${result.stderr ?? ""}${result.error ? `\n${result.error.message}` : ""}`;
+  if (!existsSync(first))
+    throw new Error(`${name}: the runner wrote no executed copy (exit ${result.status}):\n${stderr}`);
+  return {
+    first: readNotebook(first),
+    second: existsSync(second) ? readNotebook(second) : undefined,
+    stderr,
+    status: result.status,
+  };
 }
 
 /** Every output of the notebook's code cells, in order. */
