@@ -1,0 +1,212 @@
+// The site's pages, for build-site.mjs: the steps in README.md's order, each notebook's rendered page
+// with its title and previous/next bars, the index, and the shared assets. Every URL a page loads is
+// relative and under assets/ (checkResources): the site works from file:// and from any static host.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import MarkdownIt from "markdown-it";
+import { root } from "./setup.mjs";
+
+/** Where pages load plotly.js from: the runner puts it in place of the first chart's inline copy. */
+export const PLOTLY_ASSET = "assets/plotly.js";
+export const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), "site-template");
+const MATHJAX = "tex-svg-full.js"; // every TeX extension inside: MathJax loads no other file
+const requireFromRoot = createRequire(join(root, "package.json"));
+const markdown = new MarkdownIt();
+/** The pages' icon, inline: without one a browser asks the host for /favicon.ico. */
+const FAVICON =
+  '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 viewBox=%270 0 16 16%27%3E' +
+  '%3Ccircle cx=%278%27 cy=%278%27 r=%276.5%27 fill=%27%230072B2%27/%3E%3C/svg%3E">';
+/** A line of notebooks/README.md's numbered list: `1. [Title](file.ipynb): summary`. */
+const LIST_ITEM = /^\s*(\d+)\.\s+\[([^\]]+)\]\(([^)\s]+\.ipynb)\)\s*:?\s*(.*)$/gm;
+
+/** A failure the build reports in one message, with no stack trace. */
+export class BuildError extends Error {}
+export const say = (message) => console.log(`[build] ${message}`);
+const escapeHtml = (text) => markdown.utils.escapeHtml(String(text));
+/** A path as the user would type it: relative to the working folder when inside it. */
+export const shown = (path) => {
+  const rel = relative(process.cwd(), path);
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
+};
+
+/** Every file under `dir`, sorted. */
+export function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .sort()
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+/** A notebook README.md does not list: its `# ` title without the number, and its first sentence. */
+function describeNotebook(path) {
+  const first = JSON.parse(readFileSync(path, "utf8")).cells.find((cell) => cell.cell_type === "markdown");
+  const source = first ? [first.source].flat().join("") : "";
+  const title = /^#\s+(?:\d+\.\s*)?(.+)$/m.exec(source)?.[1]?.trim() ?? basename(path, ".ipynb");
+  const paragraph = source
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .find((p) => p && !p.startsWith("#") && !p.startsWith("["));
+  const summary = paragraph ? (/^.+?[.!?](?=\s|$)/s.exec(paragraph)?.[0] ?? paragraph).replace(/\s+/g, " ") : "";
+  return { title, summary };
+}
+
+/**
+ * The tutorial's steps in reading order: README.md's numbered list first, then any notebook it
+ * does not list (by file name). Also the index's heading and its introduction (the Markdown before the list).
+ */
+export function readSteps(dir) {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort();
+  if (files.length === 0) throw new BuildError(`no notebooks in ${shown(dir)}`);
+  const readmeFile = join(dir, "README.md");
+  const readme = existsSync(readmeFile) ? readFileSync(readmeFile, "utf8") : "";
+  const steps = [];
+  for (const [, number, title, file, summary] of readme.matchAll(LIST_ITEM)) {
+    if (!files.includes(file)) throw new BuildError(`${shown(readmeFile)} lists ${file}, which is missing`);
+    steps.push({ name: basename(file, ".ipynb"), number: Number(number), title, summary });
+  }
+  for (const file of files.filter((f) => !steps.some((s) => `${s.name}.ipynb` === f)))
+    steps.push({ name: basename(file, ".ipynb"), number: steps.length + 1, ...describeNotebook(join(dir, file)) });
+  for (const step of steps) step.label = `${step.number}. ${step.title}`;
+  const heading = /^#\s+(.+)$/m.exec(readme)?.[1]?.trim() ?? "The notebooks, in reading order";
+  const intro = markdown.render(readme.split(/^\s*\d+\.\s+\[/m)[0].replace(/^#.*$/gm, ""));
+  return { steps, heading, intro };
+}
+
+/** Links to a notebook go to its page, to README.md to the index; a relative link off the site is reported. */
+function linkPages(file, html, pages) {
+  return html.replace(/(<a\b[^>]*?\shref=")([^"]*)(")/g, (all, before, href, after) => {
+    const notebook = /^(?:\.\/)?([^/?#]+)\.ipynb(#.*)?$/.exec(href);
+    if (notebook && pages.has(notebook[1])) return `${before}${notebook[1]}.html${notebook[2] ?? ""}${after}`;
+    const readme = /^(?:\.\/)?README\.md(#.*)?$/.exec(href);
+    if (readme) return `${before}index.html${readme[1] ?? ""}${after}`;
+    const linked = href.replace(/\.html(#.*)?$/, "");
+    if (!/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) && !pages.has(linked) && linked !== "index")
+      say(`warning: ${file} links to ${href}, which is not part of the site`);
+    return all;
+  });
+}
+
+/** Resource URLs (scripts, stylesheets, images, frames): each must stay on the page's own host. */
+function checkResources(file, html) {
+  const remote = [];
+  for (const m of html.matchAll(
+    /<(script|link|img|iframe|source|embed|audio|video|object)\b[^>]*?\s(?:src|href|data)="([^"]*)"/gi,
+  )) {
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(m[2]) && !m[2].startsWith("data:")) remote.push(`<${m[1]}> ${m[2]}`);
+  }
+  if (remote.length) throw new BuildError(`${file} would load from outside the site: ${remote.join(", ")}`);
+  const charts = (html.match(/class="perceptron-chart"/g) ?? []).length;
+  const loads = html.split(`<script src="${PLOTLY_ASSET}"`).length - 1;
+  if (html.includes("data-plotly-js")) throw new BuildError(`${file} has plotly.js inline, not from ${PLOTLY_ASSET}`);
+  if (charts > 0 && loads !== 1)
+    throw new BuildError(`${file} has ${charts} charts and loads plotly.js ${loads} times, not once`);
+}
+
+/** The previous/next bar: `prev` and `next` are { label, href }; `middle` is HTML. */
+function nav(where, prev, middle, next) {
+  const link = (target, rel, text) =>
+    target ? `<a class="site-nav-${rel}" rel="${rel}" href="${target.href}">${escapeHtml(text)}</a>` : "<span></span>";
+  return (
+    `<nav class="site-nav site-nav-${where}" aria-label="Tutorial steps">` +
+    `${link(prev, "prev", `← ${prev?.label}`)}<span class="site-nav-home">${middle}</span>` +
+    `${link(next, "next", `${next?.label} →`)}</nav>`
+  );
+}
+
+/** A notebook's page: nbconvert's HTML with its title, the step bars, and links between pages. */
+function notebookPage(step, html, siteName, prev, next, pages) {
+  const home = `Step ${step.number} of ${pages.size} · <a href="index.html">All steps</a>`;
+  const out = html
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${step.label} · ${siteName}`)}</title>`)
+    .replace(/<html>/, '<html lang="en">')
+    .replace(/<meta charset="utf-8" \/>/, `$&\n${FAVICON}`)
+    .replace("<!--site:nav-top-->", nav("top", prev, home, next))
+    .replace("<!--site:nav-bottom-->", nav("bottom", prev, home, next));
+  return linkPages(`${step.name}.html`, out, pages);
+}
+
+function indexPage({ steps, heading, intro }, site, pages) {
+  const items = steps.map(
+    (s) =>
+      `<li><a href="${s.name}.html"><span class="site-step-number">${s.number}.</span> ${escapeHtml(s.title)}</a>` +
+      `${s.summary ? `<span class="site-step-summary">: ${markdown.renderInline(s.summary)}</span>` : ""}</li>`,
+  );
+  const start = { label: `Start: ${steps[0].label}`, href: `${steps[0].name}.html` };
+  const html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeHtml(site.name)}</title>
+${FAVICON}
+<link rel="stylesheet" href="assets/site.css">
+</head>
+<body class="site-page site-index">
+${nav("top", undefined, escapeHtml(site.name), start)}
+<main class="site-index-main">
+<h1>${escapeHtml(site.name)}</h1>
+${site.tagline ? `<p class="site-tagline">${escapeHtml(site.tagline)}</p>` : ""}
+<h2>${escapeHtml(heading)}</h2>
+${intro}<ol class="site-steps">
+${items.join("\n")}
+</ol>
+<p class="site-about">Each page is a notebook run top to bottom in a fresh TypeScript (tslab) kernel, with its code
+and outputs as JupyterLab shows them. The charts are live: hover for values, drag to zoom, double-click to reset,
+and move the sliders to step through training.</p>
+</main>
+${nav("bottom", undefined, "", start)}
+</body>
+</html>
+`;
+  return linkPages("index.html", html, pages);
+}
+
+/** plotly.js for the site: the minified build when it is the very version the kernel's charts use. */
+function plotlyFile() {
+  const version = (name) => JSON.parse(readFileSync(requireFromRoot.resolve(`${name}/package.json`), "utf8")).version;
+  try {
+    if (version("plotly.js-dist-min") === version("plotly.js-dist"))
+      return requireFromRoot.resolve("plotly.js-dist-min");
+    say(`warning: plotly.js-dist-min is not plotly.js-dist ${version("plotly.js-dist")}: the site gets the full build`);
+  } catch {}
+  return requireFromRoot.resolve("plotly.js-dist");
+}
+
+/** Writes the site into `dir`: a page a step (rendered HTML from `rendered`, by name), the index, the assets. */
+export function writeSite(dir, tutorial, rendered, labCss) {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const [name, ...rest] = (pkg.description ?? pkg.name).split(":");
+  const site = { name: name.trim(), tagline: rest.join(":").trim() };
+  const { steps } = tutorial;
+  const pages = new Set(steps.map((s) => s.name));
+  const packageDir = (name) => dirname(requireFromRoot.resolve(`${name}/package.json`));
+  const assets = {
+    "plotly.js": plotlyFile(),
+    "plotly.LICENSE": join(packageDir("plotly.js-dist"), "LICENSE"),
+    [`mathjax/${MATHJAX}`]: join(packageDir("mathjax"), "es5", MATHJAX),
+    "mathjax/LICENSE": join(packageDir("mathjax"), "LICENSE"),
+    "jupyterlab.css": labCss,
+    "site.css": join(TEMPLATE, "site.css"),
+  };
+  mkdirSync(join(dir, "assets", "mathjax"), { recursive: true });
+  for (const [to, from] of Object.entries(assets)) copyFileSync(from, join(dir, "assets", to));
+  const link = (s) => s && { label: s.label, href: `${s.name}.html` };
+  const files = { "index.html": indexPage(tutorial, site, pages) };
+  steps.forEach((step, i) => {
+    const prev = link(steps[i - 1]) ?? { label: "All steps", href: "index.html" };
+    const next = link(steps[i + 1]) ?? { label: "Back to all steps", href: "index.html" };
+    const html = readFileSync(rendered.get(step.name), "utf8");
+    files[`${step.name}.html`] = notebookPage(step, html, site.name, prev, next, pages);
+  });
+  for (const [file, html] of Object.entries(files)) {
+    checkResources(file, html);
+    writeFileSync(join(dir, file), html);
+  }
+  writeFileSync(join(dir, ".nojekyll"), ""); // GitHub Pages: serve the files as they are (no Jekyll)
+}
