@@ -5,6 +5,7 @@
 // other python3 with numpy, e.g. a pip wheel with OpenBLAS), or those given with --python.
 // Plain Node on the compiled module (dist/), as users run it.
 // usage: npm run bench [-- --python PATH ...] [-- --readme]   (--readme writes the tables into README.md)
+// Then bench/e2e-timings.mjs: each notebook in a fresh kernel, and a site rebuild with nothing changed.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -115,3 +116,8 @@ if (process.argv.includes("--readme")) {
   spawnSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", readme], { stdio: "ignore" });
   console.log("README.md: figures updated");
 }
+
+// then the end-to-end timings: notebooks in their kernels, a site rebuild (bench/e2e-timings.mjs)
+console.log("");
+const timings = spawnSync(process.execPath, [join(root, "bench", "e2e-timings.mjs")], { stdio: "inherit" });
+if (timings.status !== 0) process.exitCode = timings.status ?? 1;

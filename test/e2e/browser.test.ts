@@ -16,6 +16,7 @@ import {
   startNotebookServer,
   waitUntil,
 } from "./helpers/browser";
+import { oneRun, type PageLog, watchPage } from "./helpers/run";
 
 const NOTEBOOK = "03-training-loop.ipynb";
 const SCREENSHOT = join(__dirname, ".artifacts", "browser-03-training-loop.png");
@@ -81,28 +82,17 @@ interface Session {
   server?: NotebookServer;
   browser?: Browser;
   page?: Page;
-  pageErrors: string[];
-  consoleErrors: string[];
+  log?: PageLog;
   refused: string[];
-  timings: Record<string, number>;
   prompts: unknown[];
   charts: Chart[];
   /** The processes running in the temporary copy once the cells have run: the server and the kernel. */
   processes: number[];
   /** Why MathJax did not finish typesetting, if it did not. */
   mathjaxError?: unknown;
-  error?: unknown;
 }
 
-const session: Session = {
-  pageErrors: [],
-  consoleErrors: [],
-  refused: [],
-  timings: {},
-  prompts: [],
-  charts: [],
-  processes: [],
-};
+const session: Session = { refused: [], prompts: [], charts: [], processes: [] };
 
 /** The code cells' prompt numbers, the running cells and the kernel's state, for waiting and for messages. */
 function notebookState(page: Page) {
@@ -164,25 +154,15 @@ function readCharts(page: Page): Promise<Chart[]> {
 
 /** Opens the notebook, runs every cell from the Cell menu, waits for the charts, takes the screenshot. */
 async function run(s: Session): Promise<void> {
-  let lapStart = Date.now();
-  const lap = (name: string) => {
-    s.timings[name] = Date.now() - lapStart;
-    lapStart = Date.now();
-  };
   s.mirror = mirrorProject([NOTEBOOK]);
   s.server = await startNotebookServer(s.mirror.dir, 30_000);
-  lap("server");
   const { browser, context, refused } = await launchChromium();
   s.browser = browser;
   s.refused = refused;
   const page = await context.newPage();
   s.page = page;
   page.setDefaultTimeout(10_000);
-  page.on("pageerror", (error) => s.pageErrors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error") s.consoleErrors.push(`${message.text()} (at ${message.location().url})`);
-  });
-  lap("chromium");
+  s.log = watchPage(page);
 
   await page.goto(s.server.notebookUrl(`notebooks/${NOTEBOOK}`), { waitUntil: "domcontentloaded" });
   await waitUntil(
@@ -194,7 +174,6 @@ async function run(s: Session): Promise<void> {
     },
     () => describeState(page),
   );
-  lap("kernel");
 
   // through the UI, as a reader does it
   await page.locator("#menubar").getByRole("link", { name: "Cell", exact: true }).click();
@@ -217,7 +196,6 @@ async function run(s: Session): Promise<void> {
   );
   s.prompts = (await notebookState(page)).prompts;
   s.processes = processesUnder(s.mirror.dir);
-  lap("run all");
 
   await waitUntil(
     `the notebook's ${TITLES.length} charts to draw (a .main-svg in each .perceptron-chart)`,
@@ -232,7 +210,6 @@ async function run(s: Session): Promise<void> {
     },
   );
   s.charts = await readCharts(page);
-  lap("charts");
 
   // the LaTeX a cell displays is typeset a few seconds later: wait, so that the screenshot shows it
   try {
@@ -255,10 +232,8 @@ async function run(s: Session): Promise<void> {
   } catch (error) {
     s.mathjaxError = error; // its own test reports it; the screenshot is still worth taking
   }
-  lap("mathjax");
 
   await screenshot(page);
-  lap("screenshot");
 }
 
 /** Saves the whole notebook page to SCREENSHOT. */
@@ -286,34 +261,12 @@ async function teardown(s: Session): Promise<void> {
   }
 }
 
-let reported = false;
-
-/** The run's results. When the run failed, the first test to ask throws its error, and the others say so in a line. */
-function ran(): Session & { page: Page } {
-  if (session.error !== undefined) {
-    if (!reported) {
-      reported = true;
-      throw session.error;
-    }
-    throw new Error(`the run failed (see the first failure): ${String(session.error).split("\n")[0]}`);
-  }
-  if (!session.page) throw new Error("the notebook was never opened");
-  return session as Session & { page: Page };
-}
-
-test.before(async () => {
-  const started = Date.now();
-  try {
-    await run(session);
-  } catch (error) {
-    // uvu swallows errors thrown by hooks: keep it for the tests to report
-    session.error = error;
-    // and show where the page was when it failed
-    if (session.page) await screenshot(session.page).catch(() => {});
-  }
-  session.timings.total = Date.now() - started;
-  if (process.env.BROWSER_TEST_TIMINGS) console.log("\nbrowser test timings (ms):", JSON.stringify(session.timings));
+const suite = oneRun(session, run, async (s) => {
+  if (s.page) await screenshot(s.page); // where the page was when it failed
 });
+const ran = () => suite.ran("page", "log");
+
+test.before(suite.start);
 
 test.after(async () => {
   await teardown(session);
@@ -401,7 +354,7 @@ test("the LaTeX the notebook displays is typeset by MathJax, without errors", as
 });
 
 test("the page throws no errors and logs none but the Notebook's own (widgets 404, MathJax font probe)", () => {
-  const { pageErrors, consoleErrors } = ran();
+  const { pageErrors, consoleErrors } = ran().log;
   assert.equal(pageErrors, [], "page errors");
   assert.equal(
     consoleErrors.filter((e) => !KNOWN_CONSOLE_ERRORS.some((known) => known.test(e))),
@@ -424,7 +377,7 @@ test("a full-page screenshot is saved to test/.artifacts", () => {
 test("shutting down leaves no process and no temporary folder behind", async () => {
   const dir = session.mirror?.dir;
   assert.ok(dir, "the temporary copy was made");
-  if (session.error === undefined) {
+  if (!suite.failed) {
     assert.ok(session.processes.length >= 2, `the server and the kernel were seen running (${session.processes})`);
   }
   await teardown(session);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { freePort, ROOT, waitUntil } from "./helpers/browser";
+import { oneRun } from "./helpers/run";
 
 let server: ChildProcess | undefined;
 let printed = "";
@@ -16,15 +17,8 @@ const get = async (path: string) => {
   return response.ok ? response.json() : undefined;
 };
 
-let failed: unknown; // uvu does not report errors thrown in hooks: the tests rethrow it
-
-test.before(async () => {
-  try {
-    await start();
-  } catch (error) {
-    failed = error;
-  }
-});
+const suite = oneRun({}, start);
+test.before(suite.start);
 
 async function start() {
   const port = await freePort();
@@ -54,7 +48,7 @@ test.after(() => {
 });
 
 test("npm start opens notebooks/ and, with no display, prints the URL to open", () => {
-  if (failed) throw failed;
+  suite.ran();
   assert.match(printed, /opening notebooks\/ in (JupyterLab|the classic Notebook)/);
   assert.match(printed, /no display here: open the URL printed below/);
   // (Jupyter masks a token it was given: "?token=...")
@@ -62,7 +56,7 @@ test("npm start opens notebooks/ and, with no display, prints the URL to open", 
 });
 
 test("the server lists the tutorial's notebooks", async () => {
-  if (failed) throw failed;
+  suite.ran();
   const listing = (await get("/api/contents/")) as { content: { name: string }[] };
   const names = listing.content.map((entry) => entry.name).filter((name) => name.endsWith(".ipynb"));
   assert.equal(names.sort(), [
@@ -75,7 +69,7 @@ test("the server lists the tutorial's notebooks", async () => {
 });
 
 test("the server knows the project's tslab kernel, which the notebooks name", async () => {
-  if (failed) throw failed;
+  suite.ran();
   const specs = (await get("/api/kernelspecs")) as { kernelspecs: Record<string, { spec: { argv: string[] } }> };
   assert.ok(specs.kernelspecs.tslab, `kernels: ${Object.keys(specs.kernelspecs)}`);
   assert.is(specs.kernelspecs.tslab.spec.argv[0], join(ROOT, "node_modules", ".bin", "tslab"));

@@ -16,12 +16,10 @@ export interface BuildRun {
   status: number | null;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
 /** Runs `npm run build` in the project, as a user would; `args` go to the build script. */
 export function runBuild(args: string[] = [], timeout = 240_000): BuildRun {
-  const started = Date.now();
   const result = spawnSync("npm", ["run", "--silent", "build", ...(args.length ? ["--", ...args] : [])], {
     cwd: ROOT,
     encoding: "utf8",
@@ -32,7 +30,6 @@ export function runBuild(args: string[] = [], timeout = 240_000): BuildRun {
     status: result.status,
     stdout: result.stdout ?? "",
     stderr: `${result.stderr ?? ""}${result.error ? `\n${result.error.message}` : ""}`,
-    ms: Date.now() - started,
   };
 }
 
