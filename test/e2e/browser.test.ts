@@ -16,10 +16,11 @@ import {
   startNotebookServer,
   waitUntil,
 } from "./helpers/browser";
+import { ARTIFACTS } from "./helpers/notebooks";
 import { oneRun, type PageLog, watchPage } from "./helpers/run";
 
 const NOTEBOOK = "03-training-loop.ipynb";
-const SCREENSHOT = join(__dirname, ".artifacts", "browser-03-training-loop.png");
+const SCREENSHOT = join(ARTIFACTS, "browser-03-training-loop.png");
 const TITLES = [
   "Training error per iteration",
   "Each weight during training",

@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import type { Figure } from "../../src";
 import { assertClose } from "../helpers/assert";
 import {
+  ARTIFACTS,
   type Execution,
   executeNotebook,
   NOTEBOOKS,
@@ -148,7 +149,7 @@ for (const name of names) {
 }
 
 test("the training loop's charts hold numpy's error curve and a live chart of every 10th iteration", () => {
-  const nb = readNotebook(join(ROOT, "test", ".artifacts", "03-training-loop.executed.ipynb"));
+  const nb = readNotebook(join(ARTIFACTS, "03-training-loop.executed.ipynb"));
   const [error, weights, live] = figures(nb);
   const mse = expected["03-training-loop"];
   assert.is(error.data[0].y?.length, 10001);

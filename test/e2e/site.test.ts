@@ -9,11 +9,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { launchChromium, type Mirror, mirrorProject, processesUnder, ROOT, waitUntil } from "./helpers/browser";
-import { notebookNames } from "./helpers/notebooks";
+import { ARTIFACTS, notebookNames } from "./helpers/notebooks";
 import { oneRun, type PageLog, watchPage } from "./helpers/run";
 import { type BuildRun, runBuild, SITE, type StaticServer, serveFolder, siteContext, snapshot } from "./helpers/site";
 
-const ARTIFACTS = join(__dirname, "..", ".artifacts");
 const STEPS = notebookNames();
 const PAGES = ["index", ...STEPS];
 const PLOTLY_VERSION: string = JSON.parse(
