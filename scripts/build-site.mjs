@@ -12,7 +12,7 @@
 // A notebook runs again only when something that affects its page changed: the notebook, the
 // compiled module (dist/*.js), package-lock.json, or the build's own files. The new site is built
 // next to the old one and renamed in when complete: a failure or Ctrl-C leaves the old one as it was.
-import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -64,32 +64,27 @@ function commonKey(notebooksDir, python) {
   return sha(python, PLOTLY_ASSET, ...inputs.flatMap((f) => [label(f), readFileSync(f)]));
 }
 
-/** Runs run-notebook.py; resolves with its JSON result, its stderr's end and how long it took. */
+/** Runs run-notebook.py; resolves with its JSON result, its stderr and how long it took. */
 function runNotebook(python, args, running) {
+  const started = Date.now();
   return new Promise((done) => {
-    const started = Date.now();
-    const child = spawn(python, [RUNNER, ...args], { env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = execFile(
+      python,
+      [RUNNER, ...args],
+      { env: jupyterEnv(), maxBuffer: 1 << 26 },
+      (error, stdout, stderr) => {
+        running.delete(child);
+        let result = {
+          ok: false,
+          error: `the runner (${python}) ended without a result: ${error?.code ?? error?.signal}`,
+        };
+        try {
+          result = JSON.parse(stdout.trim().split("\n").pop());
+        } catch {}
+        done({ result, stderr, ms: Date.now() - started });
+      },
+    );
     running.add(child);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr = (stderr + chunk).slice(-20_000);
-    });
-    const finish = (code, spawnError) => {
-      running.delete(child);
-      let result;
-      try {
-        result = JSON.parse(stdout.trim().split("\n").pop() ?? "");
-      } catch {
-        result = { ok: false, error: spawnError ?? `the runner exited (${code}) without a result` };
-      }
-      done({ result, stderr, ms: Date.now() - started });
-    };
-    child.on("error", (error) => finish(null, `could not run ${python}: ${error.message}`));
-    child.on("close", (code, signal) => finish(code ?? signal));
   });
 }
 
