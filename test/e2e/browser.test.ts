@@ -1,6 +1,7 @@
 // End to end: the classic Notebook, in headless Chromium, runs 03-training-loop through its own
 // menus, and the charts draw. The server serves a temporary copy: its autosave never touches
 // notebooks/. The page may load from 127.0.0.1 only.
+// One file, past 250 lines: the server, the kernel and the page are made once for every test.
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";

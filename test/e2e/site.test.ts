@@ -2,6 +2,7 @@
 // it twice, from disk (file://) and from a static server on 127.0.0.1, as a reader with no kernel
 // would. Then a notebook that fails, built from a temporary copy, must leave the site as it was.
 // No request may leave the machine: anything but file:// and 127.0.0.1 is refused and reported.
+// One file, past 250 lines: the build and the browser session are made once (a minute) for every test.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";

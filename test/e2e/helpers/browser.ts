@@ -1,5 +1,7 @@
 // End-to-end plumbing: a throw-away copy of the project's notebooks, the classic Notebook server
 // serving it on 127.0.0.1, and headless Chromium. Nothing here reaches past 127.0.0.1.
+// Past 250 lines because the server's life is most of it: started, waited for, and stopped with
+// every process it began, whatever happens to the test run.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
