@@ -1,3 +1,5 @@
+// The Perceptron against numpy's answers, and every malformed call, one test each (the table of bad
+// calls is most of this file's length).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Perceptron, type TrainingStep } from "../src";
