@@ -4,6 +4,8 @@ export { sigmoid, sigmoidDerivative } from "./activation";
 export type { Figure, MimeBundle, Trace } from "./charts";
 export type { DisplaySink, LiveChart, LiveChartOptions, PlotOptions } from "./display";
 export { Display, liveChart, plot } from "./display";
+export type { DiagramOptions, ErrorSurface } from "./figures";
+export { diagram, errorSurface } from "./figures";
 export type { PerceptronOptions, TrainingStep, TrainOptions } from "./perceptron";
 export { Perceptron } from "./perceptron";
 export { MAX_SEED, randomWeights, seededRandom } from "./random";

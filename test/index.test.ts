@@ -8,6 +8,8 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "Display",
     "MAX_SEED",
     "Perceptron",
+    "diagram",
+    "errorSurface",
     "liveChart",
     "plot",
     "randomWeights",

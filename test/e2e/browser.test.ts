@@ -25,12 +25,19 @@ const SCREENSHOT = join(ARTIFACTS, "browser-03-training-loop.png");
 const TITLES = [
   "Training error per iteration",
   "Each weight during training",
+  "Before training: the seeded weights",
+  "After 10000 iterations",
+  "Gradient descent: the error over two weights, and the path training took",
   "Live: error and one output while training",
   "Weights and answers at any iteration",
   "Training error for each learning rate",
 ];
-/** Traces per chart: lines or bars. */
-const TRACES = [1, 3, 2, 2, 5];
+/** Scatter and bar traces per chart (a diagram: three connections, the nodes and the weights' labels). */
+const TRACES = [1, 3, 5, 5, 2, 2, 2, 5];
+/** Of those, the traces drawn as a line or bars (a diagram's connections; the path over the error surface). */
+const LINES = [1, 3, 3, 3, 1, 2, 2, 5];
+/** Where the live chart is among them. */
+const LIVE = TITLES.indexOf("Live: error and one output while training");
 /** The notebook's `iterations`: where the live chart's last point is. */
 const ITERATIONS = 10000;
 /** Console errors the classic Notebook logs by itself, whatever the notebook. */
@@ -292,7 +299,7 @@ test("no cell shows an error or writes to stderr", async () => {
   assert.equal(stderr, [], "stderr outputs");
 });
 
-test("the three charts draw: each chart div holds Plotly's SVG, in place of its fallback text", () => {
+test("the charts draw: each chart div holds Plotly's SVG, in place of its fallback text", () => {
   const { charts } = ran();
   assert.is(charts.length, TITLES.length, "chart divs on the page");
   charts.forEach((chart, i) => {
@@ -302,7 +309,7 @@ test("the three charts draw: each chart div holds Plotly's SVG, in place of its 
   });
 });
 
-test("the charts are, in order, the error, weights, live, slider and learning-rate charts", () => {
+test("the charts are, in order, the error, weights, diagrams, error surface, live, slider and learning-rate charts", () => {
   const { charts } = ran();
   assert.equal(
     charts.map((c) => c.title),
@@ -310,17 +317,17 @@ test("the charts are, in order, the error, weights, live, slider and learning-ra
   );
   assert.ok(charts[0].text.includes("Training error per iteration"), "the title is in the error chart's SVG");
   assert.ok(
-    charts.every((c, i) => i === 0 || charts[i - 1].cell < c.cell),
-    `each chart in its own cell, in order (cells ${charts.map((c) => c.cell).join(", ")})`,
+    charts.every((c, i) => i === 0 || charts[i - 1].cell <= c.cell),
+    `each chart in its cell, in order (cells ${charts.map((c) => c.cell).join(", ")})`,
   );
   assert.equal(
     charts.map((c) => c.sliders),
-    [0, 0, 0, 1, 0],
+    [0, 0, 0, 0, 0, 0, 1, 0],
     "the slider over the iterations",
   );
 });
 
-test("the charts hold 1, 3, 2, 2 and 5 traces, each drawn", () => {
+test("the charts hold their traces, and draw each line", () => {
   const { charts } = ran();
   assert.equal(
     charts.map((c) => c.traces),
@@ -329,7 +336,7 @@ test("the charts hold 1, 3, 2, 2 and 5 traces, each drawn", () => {
   );
   assert.equal(
     charts.map((c) => c.lines),
-    TRACES,
+    LINES,
     "traces with a drawn line or bars per chart",
   );
 });
@@ -341,7 +348,7 @@ test("the weights chart's legend reads weight 1, weight 2, weight 3", () => {
 
 test("the live chart is a single output, redrawn in place up to the last iteration", () => {
   const { charts } = ran();
-  const live = charts[2];
+  const live = charts[LIVE];
   assert.is(live.outputs, 1, "outputs in the live chart's cell");
   assert.equal(live.lastX, [ITERATIONS, ITERATIONS], "each trace's last x");
   assert.equal(live.legend, ["mean squared error", "output for [1, 0, 1] (should be 1)"]);

@@ -133,7 +133,8 @@ for (const name of names) {
       const axes = layout.scene
         ? ["xaxis", "yaxis", "zaxis"].map((a) => (layout.scene as never)[a])
         : [layout.xaxis, layout.yaxis];
-      for (const axis of axes as { title?: { text?: string } }[]) {
+      for (const axis of axes as { title?: { text?: string }; visible?: boolean }[]) {
+        if (axis?.visible === false) continue; // a diagram hides its axes
         assert.ok(axis?.title?.text, `${name}: "${layout.title?.text}" has an axis without a title`);
       }
     }
@@ -150,7 +151,12 @@ for (const name of names) {
 
 test("the training loop's charts hold numpy's error curve and a live chart of every 10th iteration", () => {
   const nb = readNotebook(join(ARTIFACTS, "03-training-loop.executed.ipynb"));
-  const [error, weights, live] = figures(nb);
+  const titled = (title: string) => figures(nb).find((f) => (f.layout?.title as { text?: string })?.text === title);
+  const [error, weights, live] = [
+    "Training error per iteration",
+    "Each weight during training",
+    "Live: error and one output while training",
+  ].map((title) => titled(title) as Figure);
   const mse = expected["03-training-loop"];
   assert.is(error.data[0].y?.length, 10001);
   assertClose([Number(error.data[0].y?.[0])], mse["mean squared error at iteration 0"], "error at 0");
@@ -167,6 +173,33 @@ test("the training loop's charts hold numpy's error curve and a live chart of ev
   assert.is(live.data.length, 2);
   assert.is(live.data[0].x?.length, 1001, "the live chart has every 10th iteration and the last");
   assert.is(Number(live.data[0].x?.[1000]), 10000);
+});
+
+test("the training loop draws the perceptron before and after training, and gradient descent on the error surface", () => {
+  const nb = readNotebook(join(ARTIFACTS, "03-training-loop.executed.ipynb"));
+  const mse = expected["03-training-loop"];
+  const diagrams = figures(nb).filter((f) => f.data.some((t) => t.name === "nodes"));
+  assert.is(diagrams.length, 2);
+  const labels = diagrams.map((f) => f.data.find((t) => t.name === "weights")?.text);
+  assert.equal(
+    labels[0],
+    mse["initial weights"].map((w) => w.toFixed(2)),
+  );
+  assert.equal(
+    labels[1],
+    mse["weights after 10000 iterations"].map((w) => w.toFixed(2)),
+  );
+  const widths = diagrams.map((f) =>
+    f.data.filter((t) => t.mode === "lines").map((t) => (t.line as { width: number }).width),
+  );
+  assert.ok(widths[1][0] > widths[0][0], "the first input's connection grows");
+  const surface = figures(nb).find((f) => f.data[0]?.type === "contour");
+  assert.ok(surface, "an error surface");
+  const [contour, path] = surface.data;
+  assert.is((contour.z as number[][]).length, 46);
+  assert.is((contour.z as number[][])[0].length, 71);
+  assert.is(path.x?.length, 10001, "the path has every iteration");
+  assertClose([Number(path.x?.[10000]), Number(path.y?.[10000])], [9.672993027736892, -4.62963668773159], "path's end");
 });
 
 test.run();

@@ -427,7 +427,8 @@ test("the charts answer the mouse with no kernel: a hover label on a bar, a drag
   page.setDefaultTimeout(10_000);
   try {
     await page.goto(fileUrl("01-seeding"));
-    const chart = page.locator(".perceptron-chart").first();
+    // step 1's charts: the perceptron's diagram, the initial weights' bars, the draws' histogram
+    const chart = page.locator(".perceptron-chart").nth(1);
     await chart.locator(".main-svg").first().waitFor();
     await chart.scrollIntoViewIfNeeded();
     const bar = await chart.locator(".barlayer .point path").first().boundingBox();
@@ -436,9 +437,9 @@ test("the charts answer the mouse with no kernel: a hover label on a bar, a drag
     await chart.locator(".hoverlayer .hovertext").first().waitFor({ timeout: 5_000 });
     const rangeOf = () =>
       page.evaluate(() =>
-        (document.querySelectorAll<PlotlyDiv>(".perceptron-chart")[1]?.layout?.xaxis?.range ?? []).map(Number),
+        (document.querySelectorAll<PlotlyDiv>(".perceptron-chart")[2]?.layout?.xaxis?.range ?? []).map(Number),
       );
-    const histogram = page.locator(".perceptron-chart").nth(1);
+    const histogram = page.locator(".perceptron-chart").nth(2);
     await histogram.scrollIntoViewIfNeeded();
     const area = await histogram.locator(".nsewdrag").first().boundingBox();
     assert.ok(area, "the histogram's plot area");

@@ -80,10 +80,13 @@ def training_loop():
         "adjustment": flat(adjustment),
         "weights after 1 iteration": flat(network.weights),
     }
+    # gradient descent: the slope of the mean squared error is -(2/n) times the adjustment
+    numbers["gradient of the mean squared error at the starting weights"] = flat(-2 / len(X) * adjustment)
     network, history = trained()
     for i in [0, 10, 100, 1000, 10000]:
         numbers[f"mean squared error at iteration {i}"] = [float(history[i])]
     numbers[f"weights after {ITERATIONS} iterations"] = flat(network.weights)
+    numbers["error surface at the trained weights"] = [float(np.mean((Y - network.think(X)) ** 2))]
     return numbers
 
 

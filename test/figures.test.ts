@@ -1,0 +1,134 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { diagram, errorSurface, type Figure, Perceptron, type Trace } from "../src";
+import { assertThrows } from "./helpers/assert";
+
+const edgesOf = (fig: Figure) => fig.data.filter((t) => t.mode === "lines");
+const trace = (fig: Figure, name: string) => fig.data.find((t) => t.name === name) as Trace;
+
+test("a perceptron's diagram has its inputs and one output, and a connection per weight carrying its value", () => {
+  const weights = new Perceptron({ seed: 1 }).weights;
+  const fig = diagram(weights, { title: "The seeded perceptron" });
+  const nodes = trace(fig, "nodes");
+  assert.equal(nodes.text, ["x₁", "x₂", "x₃", "output"]);
+  assert.equal(nodes.x, [0, 0, 0, 1]);
+  assert.equal(nodes.y, [1, 0, -1, 0], "the inputs in a column, centred on the output");
+  const edges = edgesOf(fig);
+  assert.is(edges.length, 3);
+  assert.equal(
+    edges.map((e) => [e.x, e.y]),
+    [
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      [
+        [0, 1],
+        [0, 0],
+      ],
+      [
+        [0, 1],
+        [-1, 0],
+      ],
+    ],
+  );
+  assert.equal(trace(fig, "weights").text, ["-0.17", "0.44", "-1.00"]);
+  assert.match(String((trace(fig, "weights").hovertext as string[])[1]), /x₂ → output: weight 0\.4406489868843162/);
+  assert.equal(
+    edges.map((e) => (e.line as { color: string }).color),
+    ["#D55E00", "#0072B2", "#D55E00"],
+    "negative vermillion, positive blue",
+  );
+  const widths = edges.map((e) => (e.line as { width: number }).width);
+  assert.is(widths[2], 8, "the largest weight is drawn at full width");
+  assert.ok(widths[0] < widths[1] && widths[1] < widths[2], "wider is larger");
+  assert.equal(fig.layout?.title, "The seeded perceptron");
+});
+
+test("a network's diagram has a column per layer and a connection per weight, for any layer sizes", () => {
+  const weights = [
+    [
+      [0.1, -0.2, 0.3, -0.4],
+      [0.5, -0.6, 0.7, -0.8],
+      [0.9, -1, 1.1, -1.2],
+    ],
+    [[1], [2], [-3], [4]],
+  ];
+  const fig = diagram(weights, { inputs: ["a", "b", "bias"] });
+  const nodes = trace(fig, "nodes");
+  assert.equal(nodes.text, ["a", "b", "bias", "h₁", "h₂", "h₃", "h₄", "output"]);
+  assert.equal(nodes.x, [0, 0, 0, 1, 1, 1, 1, 2]);
+  assert.is(edgesOf(fig).length, 12 + 4);
+  const labels = trace(fig, "weights");
+  assert.equal(
+    labels.text,
+    [...weights[0].flat(), ...weights[1].flat()].map((w) => w.toFixed(2)),
+  );
+  assert.is((labels.hovertext as string[])[15], "h₄ → output: weight 4");
+  const three = diagram([[[1, 2, 3]], [[1], [2], [3]].map(() => [1, 2])], { outputs: ["setosa", "other"] });
+  assert.equal(trace(three, "nodes").text, ["x₁", "h₁", "h₂", "h₃", "setosa", "other"]);
+});
+
+test("maxWeight gives two diagrams one scale, so they can be compared", () => {
+  const before = diagram([1, -2], { maxWeight: 8 });
+  assert.equal(
+    edgesOf(before).map((e) => (e.line as { width: number }).width),
+    [1 + 7 / 8, 1 + 14 / 8],
+  );
+});
+
+test("a diagram refuses weights that are not a network's, saying where", () => {
+  assertThrows(() => diagram([]), TypeError, /diagram\(weights\) must be a perceptron's weights or a network's layers/);
+  assertThrows(() => diagram([1, Number.NaN]), TypeError, /diagram\(weights\)\[1\] must be a finite number, got NaN/);
+  assertThrows(
+    () => diagram([[[1, 2]], [[1], [2], [3]]]),
+    RangeError,
+    /diagram\(weights\)\[1\] must have a row per node of layer 1 \(2\), got 3/,
+  );
+  assertThrows(
+    () =>
+      diagram([
+        [
+          [1, 2],
+          [3, 4, 5],
+        ],
+      ]),
+    RangeError,
+    /\[0\]\[1\] must have 2 weights, like the row above, got 3/,
+  );
+  assertThrows(() => diagram([1, 2], { inputs: ["a"] }), RangeError, /options\.inputs must name the 2 nodes/);
+  assertThrows(() => diagram([1, 2], { maxWeight: 0 }), RangeError, /options\.maxWeight must be a number above 0/);
+  assertThrows(() => diagram([1, 2], { size: 1 } as never), TypeError, /unknown option "size"/);
+});
+
+test("an error surface draws the error on a log scale, and the path from start to trained", () => {
+  const fig = errorSurface({
+    x: [0, 1, 2],
+    xTitle: "weight 1",
+    y: [0, 1],
+    yTitle: "weight 3",
+    z: [
+      [0.1, 0.01, 0.001],
+      [0.2, 0.02, 0.002],
+    ],
+    path: { x: [0, 1, 2], y: [1, 0.5, 0] },
+  });
+  const [contour, path, ends] = fig.data;
+  assert.is(contour.type, "contour");
+  assert.equal((contour.z as number[][])[0], [-1, -2, -3]);
+  assert.equal(path.x, [0, 1, 2]);
+  assert.equal(ends.text, ["start", "trained"]);
+  assert.equal(ends.x, [0, 2]);
+  assertThrows(
+    () => errorSurface({ x: [0, 1], xTitle: "a", y: [0], yTitle: "b", z: [[1]] }),
+    RangeError,
+    /z must have a row per y value \(1\), each with an error per x value \(2\)/,
+  );
+  assertThrows(
+    () => errorSurface({ x: [0], xTitle: "a", y: [0], yTitle: "b", z: [[0]] }),
+    RangeError,
+    /z\[0\]\[0\] must be an error above 0, got 0/,
+  );
+});
+
+test.run();
