@@ -17,7 +17,19 @@ const SIZES = [
   { rows: 4, cols: 3, iterations: 10000, repeats: 30, target: 20 },
   { rows: 1000, cols: 16, iterations: 1000, repeats: 10, target: 1 },
   { rows: 100000, cols: 32, iterations: 20, repeats: 7, target: 1 },
+  // the sequel's network on its own data: 7 rows, 3 -> 4 -> 1
+  { rows: 7, cols: 3, layers: [3, 4, 1], iterations: 60000, repeats: 10, target: 20 },
 ];
+const SEQUEL_X = [
+  [0, 0, 1],
+  [0, 1, 1],
+  [1, 0, 1],
+  [0, 1, 0],
+  [1, 0, 0],
+  [1, 1, 1],
+  [0, 0, 0],
+];
+const SEQUEL_Y = [0, 1, 1, 1, 1, 0, 0];
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (seconds) => `${(median(seconds) * 1000).toFixed(3)} ms`;
@@ -29,29 +41,31 @@ function data(seededRandom, rows, cols) {
   return { x, y: x.map((row) => (row[0] > 0.5 ? 1 : 0)) };
 }
 
-/** Seconds per run of our training, each on a fresh perceptron, after one warm-up run. */
-function timeOurs({ Perceptron, seededRandom }, rows, cols, iterations, repeats) {
-  const { x, y } = data(seededRandom, rows, cols);
+/** Seconds per run of our training, each on a fresh perceptron (or network), after one warm-up run. */
+function timeOurs({ Network, Perceptron, seededRandom }, rows, cols, iterations, repeats, layers) {
+  const { x, y } = layers ? { x: SEQUEL_X, y: SEQUEL_Y } : data(seededRandom, rows, cols);
   let weights = [];
   const seconds = [];
   for (let r = -1; r < repeats; r++) {
-    const p = new Perceptron({ inputs: cols, seed: 1 });
+    const model = layers ? new Network({ layers, seed: 1 }) : new Perceptron({ inputs: cols, seed: 1 });
     const start = performance.now();
-    p.train(x, y, iterations);
+    model.train(x, y, iterations);
     if (r >= 0) seconds.push((performance.now() - start) / 1000);
-    weights = p.weights;
+    weights = model.weights.flat(2);
   }
   return { seconds, weights };
 }
 
 /** The same, timed by the numpy reference in its own process (OpenBLAS left to pick its kernel). */
-function timeNumpy(python, rows, cols, iterations, repeats) {
+function timeNumpy(python, rows, cols, iterations, repeats, layers) {
   const env = { ...process.env };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
-  const args = [join(root, "test", "reference", "perceptron.py"), "bench"];
-  const options = { rows, cols, iterations, repeats, "data-seed": DATA_SEED };
-  for (const [name, value] of Object.entries(options)) args.push(`--${name}`, String(value));
+  const args = [join(root, "test", "reference", layers ? "network.py" : "perceptron.py"), "bench"];
+  const options = layers
+    ? { rows, iterations, repeats, layers: layers.join(" ") }
+    : { rows, cols, iterations, repeats, "data-seed": DATA_SEED };
+  for (const [name, value] of Object.entries(options)) args.push(`--${name}`, ...String(value).split(" "));
   const result = spawnSync(python, args, { env, encoding: "utf8", maxBuffer: 1 << 26 });
   if (result.status !== 0) throw new Error(`numpy reference failed with ${python}: ${result.stderr}`);
   return JSON.parse(result.stdout); // { seconds, weights, numpy, blas, python }
@@ -80,13 +94,15 @@ for (const python of pythons()) {
   console.log(
     "size (rows x inputs x iterations)   numpy (median)   ours (median)   numpy / ours   target   weights agree",
   );
-  for (const { rows, cols, iterations, repeats, target } of SIZES) {
-    const numpy = timeNumpy(python, rows, cols, iterations, repeats);
-    const mine = timeOurs(ours, rows, cols, iterations, repeats);
+  for (const { rows, cols, iterations, repeats, target, layers } of SIZES) {
+    const numpy = timeNumpy(python, rows, cols, iterations, repeats, layers);
+    const mine = timeOurs(ours, rows, cols, iterations, repeats, layers);
+    numpy.weights = numpy.weights.flat(2);
     about = `numpy ${numpy.numpy} with ${numpy.blas} (${numpy.python})`;
     const ratio = median(numpy.seconds) / median(mine.seconds);
     const agree = mine.weights.every((w, j) => Math.abs(w - numpy.weights[j]) <= 1e-9 * Math.abs(numpy.weights[j]));
-    const size = `${rows.toLocaleString("en")} x ${cols} x ${iterations.toLocaleString("en")}`;
+    const shape = layers ? layers.join("-") : cols;
+    const size = `${rows.toLocaleString("en")} x ${shape} x ${iterations.toLocaleString("en")}`;
     const line = [size.padEnd(36), ms(numpy.seconds).padStart(14), ms(mine.seconds).padStart(15)];
     line.push(`${ratio.toFixed(1)}x`.padStart(14), `${target}x`.padStart(8), (agree ? "yes" : "NO").padStart(15));
     console.log(line.join(" "));

@@ -6,6 +6,8 @@ export type { DisplaySink, LiveChart, LiveChartOptions, PlotOptions } from "./di
 export { Display, liveChart, plot } from "./display";
 export type { DiagramOptions, ErrorSurface } from "./figures";
 export { diagram, errorSurface } from "./figures";
+export type { NetworkOptions, NetworkStep } from "./network";
+export { Network } from "./network";
 export type { PerceptronOptions, TrainingStep, TrainOptions } from "./perceptron";
 export { Perceptron } from "./perceptron";
 export { MAX_SEED, randomWeights, seededRandom } from "./random";

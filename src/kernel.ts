@@ -1,6 +1,6 @@
-// The fast form of the seed's training loop: the same arithmetic as `train` in perceptron.ts, on
-// packed Float64Arrays, one pass over the rows an iteration and no allocation inside the loop.
-// Its one job is speed; test/kernel.test.ts holds it equal to the readable `train` (≤ 1e-12).
+// The fast forms of the training loops: the same arithmetic as `train` in perceptron.ts and
+// `backpropagation` in network.ts, on packed Float64Arrays, with no allocation inside the loop.
+// Their one job is speed; test/kernel.test.ts holds them equal to the readable forms (≤ 1e-12).
 
 /** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
 export type Recorder = (iteration: number, meanSquaredError: number) => void;
@@ -80,5 +80,96 @@ export function trainFast(
       countdown = every - 1;
     }
     for (let j = 0; j < m; j++) w[j] += learningRate * adjustment[j];
+  }
+}
+
+/**
+ * Trains a network's layers in place, `iterations` times, by backpropagation: the same arithmetic
+ * as `backpropagation` in network.ts on packed Float64Arrays, with every buffer made once. A single
+ * layer with one neuron is the seed's perceptron, and goes through `trainFast`.
+ *
+ * @param x - the rows, packed row by row (`layers[0]` values each)
+ * @param y - the targets, packed row by row (`layers[L]` values each)
+ * @param w - each layer's weights, packed row by row (layers[l] rows of layers[l + 1]), changed in place
+ * @param layers - how many values each layer has, inputs first
+ */
+export function trainLayersFast(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array[],
+  layers: readonly number[],
+  iterations: number,
+  learningRate: number,
+  every: number,
+  record: Recorder,
+): void {
+  const depth = w.length;
+  if (depth === 1 && layers[1] === 1) return trainFast(x, y, w[0], iterations, learningRate, every, record);
+  const n = x.length / layers[0];
+  // out[l]: layer l's outputs, row by row (out[0] is x); delta[l]: the deltas of out[l]
+  const out = [x, ...layers.slice(1).map((size) => new Float64Array(n * size))];
+  const delta = out.map((o) => new Float64Array(o.length));
+  for (let iteration = 0, countdown = 0; iteration < iterations; iteration++) {
+    // forward: out[l + 1] = σ(out[l] · w[l]), each sum over i first to last
+    for (let l = 0; l < depth; l++) {
+      const m = layers[l];
+      const k = layers[l + 1];
+      const input = out[l];
+      const output = out[l + 1];
+      const weights = w[l];
+      for (let r = 0, a = 0, b = 0; r < n; r++, a += m, b += k) {
+        for (let j = 0; j < k; j++) {
+          let total = 0;
+          for (let i = 0, c = j; i < m; i++, c += k) total += input[a + i] * weights[c];
+          output[b + j] = 1 / (1 + Math.exp(-total));
+        }
+      }
+    }
+    // the last layer's delta: (y − o) ⊙ o(1 − o), and the squared error
+    const last = out[depth];
+    const lastDelta = delta[depth];
+    let squares = 0;
+    for (let i = 0; i < last.length; i++) {
+      const o = last[i];
+      const error = y[i] - o;
+      squares += error * error;
+      lastDelta[i] = error * (o * (1 - o));
+    }
+    // back: delta[l] = (delta[l + 1] · w[l]ᵀ) ⊙ o(1 − o), from the weights before the update
+    for (let l = depth - 1; l > 0; l--) {
+      const m = layers[l];
+      const k = layers[l + 1];
+      const output = out[l];
+      const after = delta[l + 1];
+      const below = delta[l];
+      const weights = w[l];
+      for (let r = 0, a = 0, b = 0; r < n; r++, a += m, b += k) {
+        for (let i = 0, c = 0; i < m; i++, c += k) {
+          let total = 0;
+          for (let j = 0; j < k; j++) total += after[b + j] * weights[c + j];
+          const o = output[a + i];
+          below[a + i] = total * (o * (1 - o));
+        }
+      }
+    }
+    if (every > 0 && countdown-- === 0) {
+      record(iteration, squares / last.length);
+      countdown = every - 1;
+    }
+    // update: w[l] += η · out[l]ᵀ · delta[l + 1], each sum over the rows first to last
+    for (let l = 0; l < depth; l++) {
+      const m = layers[l];
+      const k = layers[l + 1];
+      const input = out[l];
+      const after = delta[l + 1];
+      const weights = w[l];
+      for (let i = 0, c = 0; i < m; i++) {
+        for (let j = 0; j < k; j++, c++) {
+          let total = 0;
+          for (let r = 0, a = i, b = j; r < n; r++, a += m, b += k) total += input[a] * after[b];
+          weights[c] += learningRate * total;
+        }
+      }
+    }
   }
 }

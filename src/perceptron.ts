@@ -77,7 +77,7 @@ export interface TrainingStep {
   weights: number[];
 }
 
-export interface TrainOptions {
+export interface TrainOptions<Step = TrainingStep> {
   /** Multiplies each adjustment. Default 1: the seed has none. */
   learningRate?: number;
   /** Record every `every`-th iteration, and always the final state. Default 1. */
@@ -85,7 +85,7 @@ export interface TrainOptions {
   /** Return the recorded steps. Default false. */
   history?: boolean;
   /** Called with each recorded step while training runs, e.g. to update a live chart. */
-  onStep?: (step: TrainingStep) => void;
+  onStep?: (step: Step) => void;
 }
 
 /**
@@ -194,10 +194,10 @@ export class Perceptron {
   }
 }
 
-/** Checks `train`'s options, and fills in their defaults. */
-function checkTrainOptions(
-  options: TrainOptions,
-): Required<Omit<TrainOptions, "onStep">> & Pick<TrainOptions, "onStep"> {
+/** Checks `train`'s options (a Perceptron's or a Network's), and fills in their defaults. */
+export function checkTrainOptions<Step>(
+  options: TrainOptions<Step>,
+): Required<Omit<TrainOptions<Step>, "onStep">> & Pick<TrainOptions<Step>, "onStep"> {
   const where = "train(): options";
   const {
     learningRate = 1,

@@ -36,13 +36,11 @@ export function isRow(value: unknown): value is ArrayLike<number> {
   return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
 
-/** Throws unless `row` is an array of `length` finite numbers; returns it. */
-export function checkRow(row: unknown, length: number, where: string): ArrayLike<number> {
+/** Throws unless `row` is an array of `length` finite numbers (`each`: what each one is for); returns it. */
+export function checkRow(row: unknown, length: number, where: string, each = "one per weight"): ArrayLike<number> {
   if (!isRow(row)) throw new TypeError(`${where} must be an array of ${length} numbers, got ${describe(row)}`);
   if (row.length !== length) {
-    throw new RangeError(
-      `${where} must have ${length} value${length === 1 ? "" : "s"} (one per weight), got ${row.length}`,
-    );
+    throw new RangeError(`${where} must have ${length} value${length === 1 ? "" : "s"} (${each}), got ${row.length}`);
   }
   for (let j = 0; j < length; j++) checkFinite(row[j], `${where}[${j}]`);
   return row;
@@ -102,6 +100,46 @@ export function checkTargets(outputs: unknown, rows: number): Float64Array {
     }
     y[r] = checkFinite(outputs[r], where);
     if (y[r] < 0 || y[r] > 1) throw new RangeError(`${where} must be in [0, 1] (a sigmoid's range), got ${y[r]}`);
+  }
+  return y;
+}
+
+/**
+ * Checks the targets for `rows` rows and `k` output neurons, packed row by row: a number per row
+ * when k is 1 (or a row of one), else a row of k numbers per row, each in [0, 1].
+ */
+export function checkOutputs(outputs: unknown, rows: number, k: number): Float64Array {
+  if (k === 1 && isRow(outputs) && isRow(outputs[0])) {
+    const column = Array.from(outputs as ArrayLike<unknown>, (row, r) => {
+      if (!isRow(row) || row.length !== 1) {
+        throw new RangeError(`train(): outputs[${r}] must have 1 value (one per output neuron), got ${describe(row)}`);
+      }
+      return row[0];
+    });
+    return checkTargets(column, rows);
+  }
+  if (k === 1) return checkTargets(outputs, rows);
+  if (!isRow(outputs)) {
+    throw new TypeError(`train(): outputs must be an array of rows of ${k} numbers, got ${describe(outputs)}`);
+  }
+  if (outputs.length > 0 && typeof outputs[0] === "number") {
+    throw new TypeError(
+      `train(): outputs must be a row of ${k} targets per input row (one per output neuron), ` +
+        `got a flat array of ${outputs.length} numbers`,
+    );
+  }
+  if (outputs.length !== rows) {
+    throw new RangeError(`train(): outputs must have one row per input row (${rows}), got ${outputs.length}`);
+  }
+  const y = new Float64Array(rows * k);
+  for (let r = 0; r < rows; r++) {
+    const row = checkRow(outputs[r], k, `train(): outputs[${r}]`, "one per output neuron");
+    for (let j = 0; j < k; j++) {
+      y[r * k + j] = row[j];
+      if (row[j] < 0 || row[j] > 1) {
+        throw new RangeError(`train(): outputs[${r}][${j}] must be in [0, 1] (a sigmoid's range), got ${row[j]}`);
+      }
+    }
   }
   return y;
 }

@@ -7,6 +7,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
   assert.equal(Object.keys(api).sort(), [
     "Display",
     "MAX_SEED",
+    "Network",
     "Perceptron",
     "diagram",
     "errorSurface",

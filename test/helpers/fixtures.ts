@@ -35,3 +35,23 @@ export function seedCase(seed: number, iterations: number, learningRate = 1): Ca
   if (!found) throw new Error(`no fixture for seed ${seed}, ${iterations} iterations, learning rate ${learningRate}`);
   return found;
 }
+
+export interface NetworkCase {
+  name: string;
+  seed: number;
+  layers: number[];
+  inputs: number[][];
+  outputs: number[][];
+  iterations: number;
+  learningRate: number;
+  every: number;
+  initialWeights: number[][][];
+  weights: number[][][];
+  history: { iterations: number[]; meanSquaredError: number[] };
+  predict: { inputs: number[][]; outputs: number[][] };
+}
+
+/** numpy's answers for the layered network, written by test/reference/network.py. */
+export const networkReference: { generator: string; cases: NetworkCase[] } = JSON.parse(
+  readFileSync(join(__dirname, "..", "fixtures", "network.json"), "utf8"),
+);

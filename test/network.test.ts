@@ -1,0 +1,368 @@
+// The layered Network against numpy's answers (test/reference/network.py follows the sequel line
+// by line), against the seed's Perceptron, and every malformed call, one test each.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { Network, type NetworkStep, Perceptron } from "../src";
+import { trainLayersFast } from "../src/kernel";
+import { backpropagation } from "../src/network";
+import { seededRandom } from "../src/random";
+import { assertClose, assertThrows } from "./helpers/assert";
+import { networkReference } from "./helpers/fixtures";
+
+const { cases } = networkReference;
+const SEQUEL_X = [
+  [0, 0, 1],
+  [0, 1, 1],
+  [1, 0, 1],
+  [0, 1, 0],
+  [1, 0, 0],
+  [1, 1, 1],
+  [0, 0, 0],
+];
+const SEQUEL_Y = [0, 1, 1, 1, 1, 0, 0];
+const flat3 = (w: number[][][]) => w.flat(2);
+/** The targets as the Network takes them: a number per row for one output neuron, else rows. */
+const targets = (c: (typeof cases)[number]) => (c.layers[c.layers.length - 1] === 1 ? c.outputs.flat() : c.outputs);
+
+test("the sequel's run prints what the article prints: [1, 1, 0] -> 0.0078876... after 60,000 iterations", () => {
+  const net = new Network({ layers: [3, 4, 1], seed: 1 });
+  net.train(SEQUEL_X, SEQUEL_Y, 60000);
+  const prediction = net.predict([1, 1, 0]);
+  assert.type(prediction, "number");
+  assertClose([prediction as number], [0.00788760437649546], "predict([1, 1, 0])");
+  assert.match(String(prediction), /^0\.0078876/);
+});
+
+test("the first weights are exactly numpy's for every seed and shape in the fixtures", () => {
+  assert.ok(cases.some((c) => c.seed === 0) && cases.some((c) => c.seed === 4294967295));
+  for (const c of cases)
+    assert.equal(new Network({ layers: c.layers, seed: c.seed }).weights, c.initialWeights, c.name);
+});
+
+test("training matches numpy within 1e-12 for every case: depths, outputs, seeds, learning rates", () => {
+  assert.ok(cases.length >= 9, "the fixtures hold the cases");
+  for (const c of cases) {
+    const net = new Network({ layers: c.layers, seed: c.seed });
+    const steps = net.train(c.inputs, targets(c), c.iterations, {
+      learningRate: c.learningRate,
+      every: c.every,
+      history: true,
+    });
+    assertClose(flat3(net.weights), flat3(c.weights), `${c.name}: weights`);
+    const predicted = net.predict(c.predict.inputs).map((p) => (typeof p === "number" ? [p] : p));
+    assertClose(predicted.flat(), c.predict.outputs.flat(), `${c.name}: predictions`);
+    assert.equal(
+      steps.map((s) => s.iteration),
+      c.history.iterations,
+      `${c.name}: recorded iterations`,
+    );
+    assertClose(
+      steps.map((s) => s.meanSquaredError),
+      c.history.meanSquaredError,
+      `${c.name}: mean squared error`,
+    );
+  }
+});
+
+test("layers [3, 1] are the seed's Perceptron: the same weights and the same training, to the last digit", () => {
+  for (const seed of [0, 1, 42]) {
+    const net = new Network({ layers: [3, 1], seed: seed });
+    const p = new Perceptron({ seed: seed });
+    assert.equal(flat3(net.weights), p.weights);
+    const X = SEQUEL_X.slice(0, 4);
+    const netSteps = net.train(X, [0, 1, 1, 0], 1000, { every: 100, history: true, learningRate: 0.5 });
+    const pSteps = p.train(X, [0, 1, 1, 0], 1000, { every: 100, history: true, learningRate: 0.5 });
+    assert.equal(flat3(net.weights), p.weights);
+    assert.equal(
+      netSteps.map((s) => s.meanSquaredError),
+      pSteps.map((s) => s.meanSquaredError),
+    );
+    assert.equal(net.predict(X), p.predict(X));
+  }
+});
+
+test("the readable backpropagation() gives numpy's weights, and the fast kernel equals it", () => {
+  for (const c of cases) {
+    const readable = backpropagation(c.inputs, c.outputs, c.initialWeights, c.iterations, c.learningRate);
+    assertClose(flat3(readable), flat3(c.weights), `${c.name}: readable`);
+    const w = c.initialWeights.map((layer) => Float64Array.from(layer.flat()));
+    const x = Float64Array.from(c.inputs.flat());
+    trainLayersFast(x, Float64Array.from(c.outputs.flat()), w, c.layers, c.iterations, c.learningRate, 0, () => {});
+    assertClose(
+      w.flatMap((layer) => Array.from(layer)),
+      flat3(readable),
+      `${c.name}: fast`,
+    );
+  }
+});
+
+test("the fast kernel equals backpropagation() on random shapes: odd rows, one input, deep and wide", () => {
+  const random = seededRandom(99);
+  for (const layers of [
+    [1, 1],
+    [1, 2, 1],
+    [2, 3],
+    [5, 1, 5],
+    [4, 7, 3, 2],
+    [9, 2, 2, 2, 1],
+    [3, 16, 1],
+  ]) {
+    for (const rows of [1, 3, 6]) {
+      const inputs = Array.from({ length: rows }, () => Array.from({ length: layers[0] }, () => 4 * random() - 2));
+      const outputs = Array.from({ length: rows }, () =>
+        Array.from({ length: layers[layers.length - 1] }, () => (random() < 0.5 ? 0 : random())),
+      );
+      const net = new Network({ layers: layers, seed: rows });
+      const readable = backpropagation(inputs, outputs, net.weights, 150, 0.7);
+      net.train(inputs, layers[layers.length - 1] === 1 ? outputs.flat() : outputs, 150, { learningRate: 0.7 });
+      assertClose(flat3(net.weights), flat3(readable), `[${layers}] x ${rows} rows`);
+    }
+  }
+});
+
+test("history and onStep record every `every`-th iteration, the final state, and copies of every layer", () => {
+  const seen: NetworkStep[] = [];
+  const net = new Network({ layers: [3, 2, 2], seed: 3 });
+  const steps = net.train(
+    SEQUEL_X,
+    SEQUEL_X.map((r) => [r[0], r[1]]),
+    25,
+    {
+      every: 10,
+      history: true,
+      onStep: (s) => seen.push(s),
+    },
+  );
+  assert.equal(
+    steps.map((s) => s.iteration),
+    [0, 10, 20, 25],
+  );
+  assert.is(seen.length, 4);
+  assert.equal(steps[0].weights, new Network({ layers: [3, 2, 2], seed: 3 }).weights);
+  assert.equal(steps[3].weights, net.weights);
+  steps[3].weights[1][0][0] = 99;
+  assert.is.not(net.weights[1][0][0], 99, "a step's weights are a copy");
+});
+
+test("predict gives a number per row for one output neuron, else an array per row", () => {
+  const one = new Network({ layers: [3, 4, 1], seed: 1 });
+  assert.type(one.predict([1, 0, 0]), "number");
+  assert.is(one.predict(SEQUEL_X).length, 7);
+  const three = new Network({ layers: [3, 4, 3], seed: 1 });
+  const row = three.predict([1, 0, 0]) as number[];
+  assert.is(row.length, 3);
+  assert.equal(three.predict([[1, 0, 0]])[0], row);
+  assert.equal(one.predict(Float64Array.from([1, 0, 0])), one.predict([1, 0, 0]));
+});
+
+test("outputs for one output neuron may be flat or a column, as numpy has them", () => {
+  const a = new Network({ layers: [3, 2, 1], seed: 8 });
+  const b = new Network({ layers: [3, 2, 1], seed: 8 });
+  a.train(SEQUEL_X, SEQUEL_Y, 50);
+  b.train(
+    SEQUEL_X,
+    SEQUEL_Y.map((y) => [y]),
+    50,
+  );
+  assert.equal(a.weights, b.weights);
+});
+
+test("an onStep that throws leaves the weights as they were", () => {
+  const net = new Network({ seed: 2 });
+  const before = net.weights;
+  assert.throws(() =>
+    net.train(SEQUEL_X, SEQUEL_Y, 100, {
+      onStep: (s) => {
+        if (s.iteration === 50) throw new Error("stop");
+      },
+    }),
+  );
+  assert.equal(net.weights, before);
+});
+
+test("weights can be set, checked, and are copied both ways", () => {
+  const net = new Network({ layers: [2, 2, 1], seed: 1 });
+  const w = [
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    [[5], [6]],
+  ];
+  net.weights = w;
+  assert.equal(net.weights, w);
+  w[0][0][0] = 9;
+  assert.is(net.weights[0][0][0], 1);
+  assertThrows(
+    () => {
+      net.weights = [[[1, 2]], [[5], [6]]];
+    },
+    RangeError,
+    /network\.weights\[0\] must have 2 rows \(one per value of layer 0\), got an array of length 1/,
+  );
+  assertThrows(
+    () => {
+      net.weights = [w[0]];
+    },
+    TypeError,
+    /network\.weights must be 2 layers of weights, got an array of length 1/,
+  );
+  assert.equal(net.weights[1], [[5], [6]]);
+});
+
+// Each malformed call: what it passes, the error it gets, and the message it reads.
+const BAD_CALLS: [string, (net: Network) => unknown, ErrorConstructor, RegExp][] = [
+  [
+    "layers not an array",
+    () => new Network({ layers: 3 as never }),
+    TypeError,
+    /new Network\(\): options\.layers must be an array of at least two layer sizes, inputs first, such as \[3, 4, 1\], got 3/,
+  ],
+  [
+    "one layer",
+    () => new Network({ layers: [3] }),
+    RangeError,
+    /options\.layers must be an array of at least two.*got an array of length 1/,
+  ],
+  [
+    "a zero layer",
+    () => new Network({ layers: [3, 0, 1] }),
+    RangeError,
+    /options\.layers\[1\] must be an integer from 1 to 16777216, got 0/,
+  ],
+  ["a fractional layer", () => new Network({ layers: [3, 2.5, 1] }), RangeError, /options\.layers\[1\] .*got 2\.5/],
+  [
+    "a string layer",
+    () => new Network({ layers: [3, "4", 1] as never }),
+    TypeError,
+    /options\.layers\[1\] .*got "4" \(a string\)/,
+  ],
+  [
+    "too many weights",
+    () => new Network({ layers: [4096, 4096, 2] }),
+    RangeError,
+    /makes 16785408 weights in all, more than 16777216/,
+  ],
+  [
+    "seed -1",
+    () => new Network({ seed: -1 }),
+    RangeError,
+    /new Network\(\): options\.seed must be an integer from 0 to 4294967295, got -1/,
+  ],
+  [
+    "unknown option",
+    () => new Network({ layer: [3, 1] } as never),
+    TypeError,
+    /unknown option "layer"; the options are layers, seed/,
+  ],
+  [
+    "short row",
+    (n) => n.train([[0, 1]], [0], 1),
+    RangeError,
+    /train\(\): inputs\[0\] must have 3 values \(one per weight\), got 2/,
+  ],
+  [
+    "NaN input",
+    (n) => n.train([[0, Number.NaN, 1]], [0], 1),
+    RangeError,
+    /inputs\[0\]\[1\] must be a finite number, got NaN/,
+  ],
+  [
+    "no rows",
+    (n) => n.train([], [], 1),
+    RangeError,
+    /train\(\): inputs must have at least one row, got an empty array/,
+  ],
+  [
+    "counts differ",
+    (n) => n.train(SEQUEL_X, [0, 1], 1),
+    RangeError,
+    /outputs must have one value per input row \(7\), got 2/,
+  ],
+  [
+    "output above 1",
+    (n) => n.train(SEQUEL_X, [0, 1, 2, 1, 1, 0, 0], 1),
+    RangeError,
+    /outputs\[2\] must be in \[0, 1\] \(a sigmoid's range\), got 2/,
+  ],
+  [
+    "a column of two",
+    (n) => n.train([[0, 0, 1]], [[0, 1]], 1),
+    RangeError,
+    /outputs\[0\] must have 1 value \(one per output neuron\), got an array of length 2/,
+  ],
+  [
+    "iterations -1",
+    (n) => n.train(SEQUEL_X, SEQUEL_Y, -1),
+    RangeError,
+    /train\(\): iterations must be an integer from 0/,
+  ],
+  [
+    "learning rate 0",
+    (n) => n.train(SEQUEL_X, SEQUEL_Y, 1, { learningRate: 0 }),
+    RangeError,
+    /options\.learningRate must be a finite number above 0, got 0/,
+  ],
+  [
+    "unknown train option",
+    (n) => n.train(SEQUEL_X, SEQUEL_Y, 1, { rate: 1 } as never),
+    TypeError,
+    /unknown option "rate"/,
+  ],
+  [
+    "predict short",
+    (n) => n.predict([1, 0]),
+    RangeError,
+    /predict\(\): input must have 3 values \(one per weight\), got 2/,
+  ],
+  [
+    "predict null",
+    (n) => n.predict(null as never),
+    TypeError,
+    /predict\(\): input must be an array of 3 numbers, got null/,
+  ],
+];
+
+/** Outputs for three output neurons: each row must have three values in [0, 1]. */
+const MULTI_CALLS: [string, (net: Network) => unknown, ErrorConstructor, RegExp][] = [
+  [
+    "flat outputs",
+    (n) => n.train([[0, 0, 1]], [0, 1, 0] as never, 1),
+    TypeError,
+    /train\(\): outputs must be a row of 3 targets per input row \(one per output neuron\), got a flat array of 3 numbers/,
+  ],
+  [
+    "a short output row",
+    (n) => n.train([[0, 0, 1]], [[0, 1]], 1),
+    RangeError,
+    /outputs\[0\] must have 3 values \(one per output neuron\), got 2/,
+  ],
+  [
+    "an output outside [0, 1]",
+    (n) => n.train([[0, 0, 1]], [[0, 1, -1]], 1),
+    RangeError,
+    /outputs\[0\]\[2\] must be in \[0, 1\] \(a sigmoid's range\), got -1/,
+  ],
+  [
+    "output rows differ",
+    (n) => n.train([[0, 0, 1]], [], 1),
+    RangeError,
+    /outputs must have one row per input row \(1\), got 0/,
+  ],
+];
+
+for (const [layers, calls] of [
+  [[3, 4, 1], BAD_CALLS],
+  [[3, 4, 3], MULTI_CALLS],
+] as const) {
+  for (const [label, call, type, message] of calls) {
+    test(`a malformed call to a [${layers}] network (${label}) throws a ${type.name} saying where, and changes no weight`, () => {
+      const net = new Network({ layers: [...layers], seed: 5 });
+      const before = net.weights;
+      assertThrows(() => call(net), type, message, label);
+      assert.equal(net.weights, before, `${label}: weights unchanged`);
+    });
+  }
+}
+
+test.run();
