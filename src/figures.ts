@@ -1,177 +1,7 @@
-// Figures the notebooks draw more than once, each one call: the network as the article draws it,
-// and the error over two weights with the path training took. Each returns a Plotly figure for plot().
-import type { Figure, Trace } from "./charts";
-import { checkOptions, describe, isRow } from "./validate";
-
-/** Positive weights in blue, negative in vermillion (Okabe and Ito's palette). */
-const POSITIVE = "#0072B2";
-const NEGATIVE = "#D55E00";
-const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
-const subscript = (n: number) => [...String(n)].map((d) => SUBSCRIPTS[Number(d)]).join("");
-
-export interface DiagramOptions {
-  /** The chart's title. */
-  title?: string;
-  /** Names of the input nodes; x₁, x₂, … by default. */
-  inputs?: string[];
-  /** Names of the output nodes; "output" (or output₁, …) by default. */
-  outputs?: string[];
-  /** The weight drawn at full width; the largest in the figure by default (pass one for charts to compare). */
-  maxWeight?: number;
-}
-
-/**
- * The network as the article draws it: a column of nodes per layer and a connection per weight,
- * its width and colour from the weight (blue positive, vermillion negative) and its value on it.
- *
- * @param weights - a perceptron's weights, one per input; or a network's, where weights[l][i][j]
- *   joins node i of layer l to node j of layer l + 1
- * @param options - `title`, `inputs` and `outputs` names, `maxWeight` (the full-width weight)
- * @returns a figure for plot()
- * @example
- * plot(diagram(new Perceptron({ seed: 1 }).weights, { title: "The seeded perceptron" }));
- */
-export function diagram(weights: ArrayLike<number> | number[][][], options: DiagramOptions = {}): Figure {
-  const layers = asLayers(weights);
-  const {
-    title = "The network: a weight on each connection",
-    inputs,
-    outputs,
-    maxWeight,
-  } = checkOptions(options, ["title", "inputs", "outputs", "maxWeight"], "diagram(): options");
-  const sizes = [layers[0].length, ...layers.map((layer) => layer[0].length)];
-  const last = sizes.length - 1;
-  const names = sizes.map((size, l) =>
-    Array.from({ length: size }, (_, i) => {
-      if (l === 0) return inputs?.[i] ?? `x${subscript(i + 1)}`;
-      if (l === last) return outputs?.[i] ?? (size === 1 ? "output" : `output${subscript(i + 1)}`);
-      return `h${subscript(i + 1)}${last > 2 ? `,${subscript(l)}` : ""}`;
-    }),
-  );
-  for (const [list, l, what] of [
-    [inputs, 0, "inputs"],
-    [outputs, last, "outputs"],
-  ] as const) {
-    if (list !== undefined && (!Array.isArray(list) || list.length !== sizes[l])) {
-      throw new RangeError(`diagram(): options.${what} must name the ${sizes[l]} nodes, got ${describe(list)}`);
-    }
-  }
-  const largest = maxWeight ?? Math.max(1e-12, ...layers.flat(2).map(Math.abs));
-  if (typeof largest !== "number" || !(largest > 0)) {
-    throw new RangeError(`diagram(): options.maxWeight must be a number above 0, got ${describe(maxWeight)}`);
-  }
-  // node i of layer l sits at (l, y), each column centred on 0, top to bottom
-  const y = (l: number, i: number) => (sizes[l] - 1) / 2 - i;
-  const edges: Trace[] = [];
-  const labels = { x: [] as number[], y: [] as number[], text: [] as string[], hovertext: [] as string[] };
-  layers.forEach((layer, l) => {
-    // a label sits half-way along its connection, or nearer the start where many connections cross
-    const along = sizes[l + 1] === 1 ? 0.5 : 0.3;
-    layer.forEach((row, i) => {
-      row.forEach((w, j) => {
-        const width = 1 + 7 * Math.min(1, Math.abs(w) / largest);
-        edges.push({
-          type: "scatter",
-          mode: "lines",
-          x: [l, l + 1],
-          y: [y(l, i), y(l + 1, j)],
-          line: { color: w >= 0 ? POSITIVE : NEGATIVE, width },
-          hoverinfo: "skip",
-          showlegend: false,
-        });
-        labels.x.push(l + along);
-        labels.y.push(y(l, i) + along * (y(l + 1, j) - y(l, i)));
-        labels.text.push(w.toFixed(2));
-        labels.hovertext.push(`${names[l][i]} → ${names[l + 1][j]}: weight ${w}`);
-      });
-    });
-  });
-  // a short name fits inside its node; a longer one stands beside it, outside the network
-  const place = (name: string, l: number) =>
-    name.length <= 3 ? "middle center" : l === 0 ? "middle left" : l === last ? "middle right" : "top center";
-  const nodes: Trace = {
-    type: "scatter",
-    mode: "markers+text",
-    name: "nodes",
-    x: names.flatMap((layer, l) => layer.map(() => l)),
-    y: names.flatMap((layer, l) => layer.map((_, i) => y(l, i))),
-    text: names.flat(),
-    textposition: names.flatMap((layer, l) => layer.map((name) => place(name, l))),
-    textfont: { size: 14, color: "#222" },
-    marker: { size: 40, color: "white", line: { color: "#444", width: 2 } },
-    hoverinfo: "text",
-    showlegend: false,
-  };
-  const weightLabels: Trace = {
-    type: "scatter",
-    mode: "text",
-    name: "weights",
-    ...labels,
-    textposition: "top center",
-    hoverinfo: "text",
-    textfont: { size: 12, color: "#222" },
-    showlegend: false,
-  };
-  const tall = Math.max(...sizes);
-  return {
-    data: [...edges, nodes, weightLabels],
-    layout: {
-      title,
-      height: Math.max(400, 90 * tall + 120),
-      xaxis: { visible: false, range: [-0.6, last + 0.6] },
-      yaxis: { visible: false, range: [-(tall - 1) / 2 - 0.6, (tall - 1) / 2 + 0.6] },
-      margin: { t: 56, r: 24, b: 48, l: 24 },
-      annotations: [
-        {
-          text: "connection width: the weight's size · blue: positive · vermillion: negative",
-          showarrow: false,
-          xref: "paper",
-          yref: "paper",
-          x: 0.5,
-          y: -0.08,
-          font: { size: 12, color: "#444" },
-        },
-      ],
-    },
-  };
-}
-
-/** A perceptron's weights as a network's one layer, else checks a network's layers. */
-function asLayers(weights: unknown): number[][][] {
-  const where = "diagram(weights)";
-  if (isRow(weights) && weights.length > 0 && !isRow(weights[0])) {
-    return [Array.from(weights as ArrayLike<unknown>, (w, i) => [checkWeight(w, `${where}[${i}]`)])];
-  }
-  if (!Array.isArray(weights) || weights.length === 0) {
-    throw new TypeError(
-      `${where} must be a perceptron's weights or a network's layers of weights, got ${describe(weights)}`,
-    );
-  }
-  return weights.map((layer, l) => {
-    if (!Array.isArray(layer) || layer.length === 0 || !layer.every((row) => isRow(row) && row.length > 0)) {
-      throw new TypeError(`${where}[${l}] must be a matrix of weights (a row per node), got ${describe(layer)}`);
-    }
-    if (l > 0 && layer.length !== weights[l - 1][0].length) {
-      throw new RangeError(
-        `${where}[${l}] must have a row per node of layer ${l} (${weights[l - 1][0].length}), got ${layer.length}`,
-      );
-    }
-    return layer.map((row: ArrayLike<unknown>, i: number) => {
-      if (row.length !== layer[0].length) {
-        throw new RangeError(
-          `${where}[${l}][${i}] must have ${layer[0].length} weights, like the row above, got ${row.length}`,
-        );
-      }
-      return Array.from(row, (w, j) => checkWeight(w, `${where}[${l}][${i}][${j}]`));
-    });
-  });
-}
-
-function checkWeight(w: unknown, where: string): number {
-  if (typeof w !== "number" || !Number.isFinite(w))
-    throw new TypeError(`${where} must be a finite number, got ${describe(w)}`);
-  return w;
-}
+// Charts the notebooks draw more than once, each one call: the error over two weights with the path
+// training took, error curves, and a decision boundary. Each returns a Plotly figure for plot().
+import { type Figure, NEGATIVE, POSITIVE, type Trace } from "./charts";
+import { describe } from "./validate";
 
 export interface ErrorSurface {
   /** The first weight's values along the x axis, and its name. */
@@ -268,6 +98,164 @@ export function errorSurface(surface: ErrorSurface): Figure {
       xaxis: { title: xTitle },
       yaxis: { title: yTitle },
       annotations,
+    },
+  };
+}
+
+export interface Run {
+  /** The run's name in the legend. */
+  name: string;
+  /** What `train(…, { history: true })` returned. */
+  steps: ReadonlyArray<{ iteration: number; meanSquaredError: number }>;
+}
+
+/**
+ * The error per iteration of one or more training runs, on a log scale: which learns, and how fast.
+ *
+ * @param runs - `{ name, steps }` per run
+ * @param title - the chart's title
+ * @returns a figure for plot()
+ * @example
+ * plot(errorCurves([{ name: "one neuron", steps: a }, { name: "a hidden layer", steps: b }]));
+ */
+export function errorCurves(runs: Run[], title = "Training error per iteration"): Figure {
+  if (!Array.isArray(runs) || runs.length === 0) {
+    throw new TypeError(`errorCurves(runs) must be an array of { name, steps } runs, got ${describe(runs)}`);
+  }
+  runs.forEach((run, i) => {
+    if (typeof run?.name !== "string" || !Array.isArray(run.steps) || run.steps.length === 0) {
+      throw new TypeError(
+        `errorCurves(runs)[${i}] must be { name, steps } with steps from train(), got ${describe(run)}`,
+      );
+    }
+  });
+  return {
+    data: runs.map((run) => ({
+      x: run.steps.map((s) => s.iteration),
+      y: run.steps.map((s) => s.meanSquaredError),
+      name: run.name,
+      mode: "lines",
+    })),
+    layout: {
+      title,
+      xaxis: { title: "iteration" },
+      yaxis: { title: "mean squared error (log scale)", type: "log" },
+      legend: { orientation: "h", y: -0.25 },
+      showlegend: runs.length > 1,
+    },
+  };
+}
+
+export interface DecisionBoundary {
+  /** The model's output for the point (x₁, x₂): what the heat map shows. */
+  output: (x1: number, x2: number) => number;
+  /** The training points: their two inputs and their targets (0 or 1, or a class name). */
+  points: { x: number[][]; label: ArrayLike<number | string> };
+  /** The plane shown: [[x₁ from, to], [x₂ from, to]]; the points' range with a margin by default. */
+  range?: [[number, number], [number, number]];
+  /** Heat-map cells along each axis. Default 60. */
+  resolution?: number;
+  /** A neuron's weights [w₁, w₂, b]: draws its line w₁x₁ + w₂x₂ + b = 0 (where σ is 0.5). */
+  line?: [number, number, number];
+  /** Lines to step through with a slider (e.g. during training); the last is shown first. */
+  lines?: { label: string; line: [number, number, number] }[];
+  title?: string;
+  xTitle?: string;
+  yTitle?: string;
+}
+
+/**
+ * What the model decides over the input plane: its output as a heat map (0 vermillion, 1 blue),
+ * the training points on it, and optionally a neuron's line and a slider over such lines.
+ *
+ * @param boundary - the model's output, the points, and what to draw
+ * @returns a figure for plot()
+ */
+export function decisionBoundary(boundary: DecisionBoundary): Figure {
+  const { output, points, resolution = 60, line, lines = [], xTitle = "x₁", yTitle = "x₂" } = boundary;
+  const { title = "What the model decides over the inputs" } = boundary;
+  if (typeof output !== "function") {
+    throw new TypeError(`decisionBoundary(): output must be a function of (x1, x2), got ${describe(output)}`);
+  }
+  const margin = (values: number[]): [number, number] => {
+    const [low, high] = [Math.min(...values), Math.max(...values)];
+    const pad = (high - low || 1) * 0.25;
+    return [low - pad, high + pad];
+  };
+  const [[x1From, x1To], [x2From, x2To]] = boundary.range ?? [
+    margin(points.x.map((p) => p[0])),
+    margin(points.x.map((p) => p[1])),
+  ];
+  const axis = (from: number, to: number) =>
+    Array.from({ length: resolution }, (_, k) => from + (k * (to - from)) / (resolution - 1));
+  const xs = axis(x1From, x1To);
+  const ys = axis(x2From, x2To);
+  const classes = [...new Set(Array.from(points.label, String))];
+  const symbols = ["circle", "square", "diamond", "triangle-up", "x"];
+  const data: Trace[] = [
+    {
+      type: "heatmap",
+      name: "output",
+      x: xs,
+      y: ys,
+      z: ys.map((x2) => xs.map((x1) => output(x1, x2))),
+      zmin: 0,
+      zmax: 1,
+      colorscale: [
+        [0, NEGATIVE],
+        [0.5, "#ffffff"],
+        [1, POSITIVE],
+      ],
+      opacity: 0.75,
+      colorbar: { title: { text: "output" } },
+      hovertemplate: `${xTitle} %{x:.2f}<br>${yTitle} %{y:.2f}<br>output %{z:.3f}<extra></extra>`,
+    },
+    ...classes.map((name, c) => ({
+      type: "scatter",
+      mode: "markers",
+      name: `target ${name}`,
+      x: points.x.filter((_, r) => String(points.label[r]) === name).map((p) => p[0]),
+      y: points.x.filter((_, r) => String(points.label[r]) === name).map((p) => p[1]),
+      marker: { size: 11, symbol: symbols[c % symbols.length], color: "#222", line: { color: "white", width: 1.5 } },
+    })),
+  ];
+  const shown = line ?? lines[lines.length - 1]?.line;
+  const segment = ([w1, w2, b]: [number, number, number]) => {
+    // where w₁x₁ + w₂x₂ + b = 0 crosses the plane: solve for the axis the line is less steep against
+    if (Math.abs(w2) >= Math.abs(w1)) return { x: [x1From, x1To], y: [x1From, x1To].map((x1) => -(w1 * x1 + b) / w2) };
+    return { x: [x2From, x2To].map((x2) => -(w2 * x2 + b) / w1), y: [x2From, x2To] };
+  };
+  if (shown) {
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      name: "σ = 0.5: w₁x₁ + w₂x₂ + b = 0",
+      ...segment(shown),
+      line: { color: "#222", width: 3, dash: "dash" },
+    });
+  }
+  const lineTrace = data.length - 1;
+  return {
+    data,
+    layout: {
+      title,
+      xaxis: { title: xTitle, range: [x1From, x1To] },
+      yaxis: { title: yTitle, range: [x2From, x2To] },
+      legend: { orientation: "h", y: -0.2 },
+      ...(lines.length > 1 && {
+        margin: { b: 150 },
+        sliders: [
+          {
+            active: lines.length - 1,
+            currentvalue: { prefix: "" },
+            pad: { t: 70 },
+            steps: lines.map(({ label, line: l }) => {
+              const { x, y } = segment(l);
+              return { label, method: "restyle", args: [{ x: [x], y: [y] }, [lineTrace]] };
+            }),
+          },
+        ],
+      }),
     },
   };
 }

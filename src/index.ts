@@ -2,10 +2,12 @@
 // imported by path where needed.
 export { sigmoid, sigmoidDerivative } from "./activation";
 export type { Figure, MimeBundle, Trace } from "./charts";
+export type { DiagramOptions } from "./diagram";
+export { diagram } from "./diagram";
 export type { DisplaySink, LiveChart, LiveChartOptions, PlotOptions } from "./display";
 export { Display, liveChart, plot } from "./display";
-export type { DiagramOptions, ErrorSurface } from "./figures";
-export { diagram, errorSurface } from "./figures";
+export type { DecisionBoundary, ErrorSurface, Run } from "./figures";
+export { decisionBoundary, errorCurves, errorSurface } from "./figures";
 export type { NetworkOptions, NetworkStep } from "./network";
 export { Network } from "./network";
 export type { PerceptronOptions, TrainingStep, TrainOptions } from "./perceptron";

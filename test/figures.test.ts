@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { diagram, errorSurface, type Figure, Perceptron, type Trace } from "../src";
+import { decisionBoundary, diagram, errorCurves, errorSurface, type Figure, Perceptron, type Trace } from "../src";
 import { assertThrows } from "./helpers/assert";
 
 const edgesOf = (fig: Figure) => fig.data.filter((t) => t.mode === "lines");
@@ -128,6 +128,84 @@ test("an error surface draws the error on a log scale, and the path from start t
     () => errorSurface({ x: [0], xTitle: "a", y: [0], yTitle: "b", z: [[0]] }),
     RangeError,
     /z\[0\]\[0\] must be an error above 0, got 0/,
+  );
+});
+
+test("error curves draw a line per run, iteration against error on a log scale", () => {
+  const p = new Perceptron({ seed: 1 });
+  const steps = p.train(
+    [
+      [0, 0, 1],
+      [1, 1, 1],
+    ],
+    [0, 1],
+    20,
+    { every: 10, history: true },
+  );
+  const fig = errorCurves([
+    { name: "a", steps },
+    { name: "b", steps: steps.slice(1) },
+  ]);
+  assert.equal(
+    fig.data.map((t) => t.name),
+    ["a", "b"],
+  );
+  assert.equal(fig.data[0].x, [0, 10, 20]);
+  assert.equal(
+    fig.data[0].y,
+    steps.map((s) => s.meanSquaredError),
+  );
+  assert.is((fig.layout?.yaxis as { type: string }).type, "log");
+  assertThrows(() => errorCurves([]), TypeError, /errorCurves\(runs\) must be an array of \{ name, steps \} runs/);
+  assertThrows(
+    () => errorCurves([{ name: "a" } as never]),
+    TypeError,
+    /errorCurves\(runs\)\[0\] must be \{ name, steps \}/,
+  );
+});
+
+test("a decision boundary shows the output over the plane, the points by target, the line and a slider", () => {
+  const fig = decisionBoundary({
+    output: (x1, x2) => 1 / (1 + Math.exp(-(4 * x1 + 4 * x2 - 6))),
+    points: {
+      x: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      label: [0, 0, 0, 1],
+    },
+    range: [
+      [-0.5, 1.5],
+      [-0.5, 1.5],
+    ],
+    resolution: 5,
+    lines: [
+      { label: "iteration 0", line: [1, 0, -0.5] },
+      { label: "iteration 100", line: [4, 4, -6] },
+    ],
+  });
+  const [heat, zeros, ones, line] = fig.data;
+  assert.equal(heat.x, [-0.5, 0, 0.5, 1, 1.5]);
+  assert.ok(
+    Math.abs((heat.z as number[][])[4][4] - 1 / (1 + Math.exp(-6))) < 1e-15,
+    "z[i][k] is the output at (x[k], y[i])",
+  );
+  assert.equal([zeros.name, ones.name], ["target 0", "target 1"]);
+  assert.equal(ones.x, [1]);
+  assert.equal(line.x, [-0.5, 1.5], "the last line is shown first");
+  assert.equal(line.y, [2, 0], "4x1 + 4x2 - 6 = 0");
+  const slider = (fig.layout?.sliders as { steps: { label: string; args: unknown[] }[] }[])[0];
+  assert.equal(
+    slider.steps.map((s) => s.label),
+    ["iteration 0", "iteration 100"],
+  );
+  assert.equal(slider.steps[0].args, [{ x: [[0.5, 0.5]], y: [[-0.5, 1.5]] }, [3]], "a vertical line: x1 = 0.5");
+  assertThrows(
+    () => decisionBoundary({ points: { x: [], label: [] } } as never),
+    TypeError,
+    /output must be a function/,
   );
 });
 

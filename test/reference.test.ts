@@ -44,6 +44,11 @@ test("the reference fixtures are what the numpy reference program writes today",
   compare(rerun("perceptron.py", ["fixtures"]), fixtures, "", tolerance);
 });
 
+test("the network fixtures are what the sequel's numpy reference program writes today", () => {
+  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "network.json"), "utf8"));
+  compare(rerun("network.py", ["fixtures"]), fixtures, "", tolerance);
+});
+
 test("the notebooks' fixtures are what the numpy reference program writes today", () => {
   const fixtures = JSON.parse(readFileSync(join(FIXTURES, "notebooks.json"), "utf8"));
   compare(rerun("notebooks.py", []), fixtures, "", tolerance);
@@ -55,6 +60,19 @@ test("the reference program's bench mode trains on numpy's seeded data and repor
   assert.is(result.seconds.length, 2);
   assert.is(result.weights.length, 3);
   assert.match(result.numpy, /^\d+\.\d+/);
+});
+
+test("the sequel's reference program times its own run on its own data", () => {
+  const args = ["bench", "--iterations", "100", "--repeats", "2"];
+  const result = rerun("network.py", args) as { seconds: number[]; weights: number[][][] };
+  assert.is(result.seconds.length, 2);
+  assert.equal(
+    result.weights.map((layer) => [layer.length, layer[0].length]),
+    [
+      [3, 4],
+      [4, 1],
+    ],
+  );
 });
 
 test.run();
