@@ -104,7 +104,10 @@ export function trainLayersFast(
   record: Recorder,
 ): void {
   const depth = w.length;
-  if (depth === 1 && layers[1] === 1) return trainFast(x, y, w[0], iterations, learningRate, every, record);
+  if (depth === 1 && layers[1] === 1) {
+    trainFast(x, y, w[0], iterations, learningRate, every, record);
+    return;
+  }
   const n = x.length / layers[0];
   // out[l]: layer l's outputs, row by row (out[0] is x); delta[l]: the deltas of out[l]
   const out = [x, ...layers.slice(1).map((size) => new Float64Array(n * size))];

@@ -155,7 +155,7 @@ test("error curves draw a line per run, iteration against error on a log scale",
     fig.data[0].y,
     steps.map((s) => s.meanSquaredError),
   );
-  assert.is((fig.layout?.yaxis as { type: string }).type, "log");
+  assert.is((fig.layout as { yaxis: { type: string } }).yaxis.type, "log");
   assertThrows(() => errorCurves([]), TypeError, /errorCurves\(runs\) must be an array of \{ name, steps \} runs/);
   assertThrows(
     () => errorCurves([{ name: "a" } as never]),
@@ -196,7 +196,8 @@ test("a decision boundary shows the output over the plane, the points by target,
   assert.equal(ones.x, [1]);
   assert.equal(line.x, [-0.5, 1.5], "the last line is shown first");
   assert.equal(line.y, [2, 0], "4x1 + 4x2 - 6 = 0");
-  const slider = (fig.layout?.sliders as { steps: { label: string; args: unknown[] }[] }[])[0];
+  const layout = fig.layout as { sliders: { steps: { label: string; args: unknown[] }[] }[] };
+  const slider = layout.sliders[0];
   assert.equal(
     slider.steps.map((s) => s.label),
     ["iteration 0", "iteration 100"],
