@@ -109,6 +109,21 @@ def complete_network():
     }
 
 
+def bias_and_gates():
+    # notebooks/06-bias-and-gates.ipynb
+    return {}
+
+
+def hidden_layer():
+    # notebooks/07-hidden-layer.ipynb
+    return {}
+
+
+def real_data():
+    # notebooks/08-real-data.ipynb
+    return {}
+
+
 def numbers():
     return {
         "01-seeding": seeding(),
@@ -116,6 +131,9 @@ def numbers():
         "03-training-loop": training_loop(),
         "04-predict": predict(),
         "05-complete-network": complete_network(),
+        "06-bias-and-gates": bias_and_gates(),
+        "07-hidden-layer": hidden_layer(),
+        "08-real-data": real_data(),
     }
 
 
