@@ -62,8 +62,11 @@ export function diagram(weights: ArrayLike<number> | number[][][], options: Diag
   const edges: Trace[] = [];
   const labels = { x: [] as number[], y: [] as number[], text: [] as string[], hovertext: [] as string[] };
   layers.forEach((layer, l) => {
-    // a label sits half-way along its connection, or nearer the start where many connections cross
-    const along = sizes[l + 1] === 1 ? 0.5 : 0.3;
+    // a label sits half-way along its connection; where there are several targets, the labels of the
+    // connections into each stand in a column of their own, further along for each target, so that
+    // the labels leaving one node do not pile up where its connections start
+    const k = sizes[l + 1];
+    const along = (j: number) => (k === 1 ? 0.5 : 0.2 + (0.55 * j) / (k - 1));
     layer.forEach((row, i) => {
       row.forEach((w, j) => {
         const width = 1 + 7 * Math.min(1, Math.abs(w) / largest);
@@ -76,8 +79,8 @@ export function diagram(weights: ArrayLike<number> | number[][][], options: Diag
           hoverinfo: "skip",
           showlegend: false,
         });
-        labels.x.push(l + along);
-        labels.y.push(y(l, i) + along * (y(l + 1, j) - y(l, i)));
+        labels.x.push(l + along(j));
+        labels.y.push(y(l, i) + along(j) * (y(l + 1, j) - y(l, i)));
         labels.text.push(w.toFixed(2));
         labels.hovertext.push(`${names[l][i]} → ${names[l + 1][j]}: weight ${w}`);
       });

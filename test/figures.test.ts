@@ -69,6 +69,34 @@ test("a network's diagram has a column per layer and a connection per weight, fo
   assert.equal(trace(three, "nodes").text, ["x₁", "h₁", "h₂", "h₃", "setosa", "other"]);
 });
 
+test("a diagram's weight labels stand apart: a column per target node, halfway along into a single one", () => {
+  const weights = [
+    [
+      [0.1, -0.2, 0.3, -0.4],
+      [0.5, -0.6, 0.7, -0.8],
+      [0.9, -1, 1.1, -1.2],
+    ],
+    [[1], [2], [-3], [4]],
+  ];
+  const labels = trace(diagram(weights), "weights");
+  const at = (labels.x as number[]).map((x, k) => ({ x, y: (labels.y as number[])[k] }));
+  const first = at.slice(0, 12); // input i to hidden node j, row by row
+  const tol = 1e-12;
+  first.forEach(({ x }, k) => {
+    assert.ok(Math.abs(x - (0.2 + (0.55 * (k % 4)) / 3)) <= tol, `label ${k}: its target's column`);
+  });
+  for (const [a, p] of first.entries()) {
+    for (const q of first.slice(a + 1)) {
+      assert.ok(Math.abs(p.x - q.x) >= 0.18 || Math.abs(p.y - q.y) >= 0.25, `labels at (${p.x}, ${p.y}) meet`);
+    }
+  }
+  assert.equal(
+    at.slice(12).map((p) => p.x),
+    [1.5, 1.5, 1.5, 1.5],
+    "into the one output: halfway",
+  );
+});
+
 test("maxWeight gives two diagrams one scale, so they can be compared", () => {
   const before = diagram([1, -2], { maxWeight: 8 });
   assert.equal(
