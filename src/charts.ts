@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { COLORS } from "./palette";
+
+// until every importer reads the palette from its own file
+export { NEGATIVE, POSITIVE } from "./palette";
+
 import { describe } from "./validate";
 
 /** One Plotly trace: `x`/`y` (or `z`) and how to draw them. See https://plotly.com/javascript/reference/. */
@@ -27,13 +32,6 @@ export interface MimeBundle {
   "text/html": string;
   "text/plain": string;
 }
-
-/** Okabe and Ito's palette: told apart with every common kind of colour blindness. */
-export const COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"];
-
-/** Positive in blue, negative (and 0 on a heat map) in vermillion. */
-export const POSITIVE = COLORS[0];
-export const NEGATIVE = COLORS[3];
 
 const LAYOUT = {
   colorway: COLORS,
