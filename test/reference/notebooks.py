@@ -114,9 +114,47 @@ def bias_and_gates():
     return {}
 
 
-def hidden_layer():
-    # notebooks/07-hidden-layer.ipynb
-    return {}
+def hidden_layer(hidden=4, iterations=60000, learning_rate=1.0, seed=1, every=100):
+    # notebooks/07-hidden-layer.ipynb: the sequel's data, one neuron on it, then the 3-4-1 network
+    from network import SEQUEL_INPUTS, SEQUEL_OUTPUTS
+    from network import NeuralNetwork as Layered
+
+    x = np.array(SEQUEL_INPUTS, dtype=float)
+    y = np.array(SEQUEL_OUTPUTS, dtype=float)
+    # one neuron (the seed's, as the notebook's Perceptron), trained as long as the network
+    neuron = NeuralNetwork(seed=seed)
+    neuron_history = neuron.train(x, y, iterations, learning_rate, every)
+    numbers = {
+        "one neuron's predictions": flat(neuron.think(x)),
+        f"one neuron's mean squared error after {iterations} iterations": [float(neuron_history[-1][1])],
+    }
+    network = Layered([3, hidden, 1], seed)
+    names = [f"layer 1 ({hidden} neurons, each with 3 inputs)", f"layer 2 (1 neuron, with {hidden} inputs)"]
+    w1, w2 = [layer.synaptic_weights.copy() for layer in network.layers]
+    for name, w in zip(names, (w1, w2)):
+        numbers[f"Random starting synaptic weights, {name}"] = flat(w)
+    # one iteration by hand, as the notebook works it: forward, the deltas back, then the updates
+    o1 = sigmoid(x.dot(w1))
+    o2 = sigmoid(o1.dot(w2))
+    error = y - o2
+    delta2 = error * sigmoid_derivative(o2)
+    delta1 = delta2.dot(w2.T) * sigmoid_derivative(o1)
+    numbers["output"] = flat(o2)
+    numbers["error"] = flat(error)
+    numbers["output delta, δ₂"] = flat(delta2)
+    numbers["weights after 1 iteration, layer 1"] = flat(w1 + learning_rate * x.T.dot(delta1))
+    numbers["weights after 1 iteration, layer 2"] = flat(w2 + learning_rate * o1.T.dot(delta2))
+    # the sequel's training
+    history = network.train(x, y, iterations, learning_rate, every)
+    for name, layer in zip(names, network.layers):
+        numbers[f"New synaptic weights after training, {name}"] = flat(layer.synaptic_weights)
+    numbers["Considering a new situation [1, 1, 0] -> ?"] = flat(network.think(np.array([1, 1, 0]))[-1])
+    numbers["the network's predictions"] = flat(network.think(x)[-1])
+    numbers[f"the network's mean squared error after {iterations} iterations"] = [float(history[-1][1])]
+    return numbers
+
+
+IRIS_SPECIES = ["setosa", "versicolor", "virginica"]
 
 
 def real_data():
