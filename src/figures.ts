@@ -243,12 +243,15 @@ export function decisionBoundary(boundary: DecisionBoundary): Figure {
       yaxis: { title: yTitle, range: [x2From, x2To] },
       legend: { orientation: "h", y: -0.2 },
       ...(lines.length > 1 && {
-        margin: { b: 150 },
+        // taller, so the plane keeps its size: the legend below the axis title, the slider below both
+        height: 540,
+        margin: { t: 56, r: 24, b: 170, l: 64 },
+        legend: { orientation: "h", y: -0.25 },
         sliders: [
           {
             active: lines.length - 1,
             currentvalue: { prefix: "" },
-            pad: { t: 70 },
+            pad: { t: 105 },
             steps: lines.map(({ label, line: l }) => {
               const { x, y } = segment(l);
               return { label, method: "restyle", args: [{ x: [x], y: [y] }, [lineTrace]] };

@@ -231,6 +231,9 @@ test("a decision boundary shows the output over the plane, the points by target,
     ["iteration 0", "iteration 100"],
   );
   assert.equal(slider.steps[0].args, [{ x: [[0.5, 0.5]], y: [[-0.5, 1.5]] }, [3]], "a vertical line: x1 = 0.5");
+  const room = fig.layout as { height: number; margin: { t: number; b: number }; legend: { y: number } };
+  assert.is(room.height, 540, "a slider makes the chart taller, so the plane keeps its size");
+  assert.equal([room.margin.t, room.margin.b, room.legend.y], [56, 170, -0.25], "legend and slider below the x axis");
   assertThrows(
     () => decisionBoundary({ points: { x: [], label: [] } } as never),
     TypeError,

@@ -109,9 +109,63 @@ def complete_network():
     }
 
 
+GATE_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]  # x1, x2 and a bias input of 1
+GATES = {"AND": [0, 0, 0, 1], "OR": [0, 1, 1, 1], "NAND": [1, 1, 1, 0], "NOR": [1, 0, 0, 0]}
+GATE = "AND"  # the gate the notebook draws
+LEARNING_RATE = 1.0
+
+
+def rounded(y):
+    # the notebook's rounding at 0.5; an output equal to 0.5 up to rounding noise is undecided
+    return None if abs(y - 0.5) < 1e-9 else (1 if y > 0.5 else 0)
+
+
+def rows_right(predictions, targets):
+    return sum(1 for y, t in zip(predictions, targets) if rounded(y) == t)
+
+
+def truth_table(name, network, targets):
+    # "AND(0, 1): 0.0163… → 0" per row; XOR's undecided rows print no rounded number
+    numbers = {}
+    predictions = flat(network.think(np.array(GATE_INPUTS)))
+    for (x1, x2, _), y in zip(GATE_INPUTS, predictions):
+        numbers[f"{name}({x1}, {x2})"] = [y] + ([] if rounded(y) is None else [rounded(y)])
+    numbers[f"{name} rows right when rounded"] = [rows_right(predictions, targets), len(targets)]
+    return numbers
+
+
 def bias_and_gates():
     # notebooks/06-bias-and-gates.ipynb
-    return {}
+    numbers = {}
+    # the seed's rule (the answer is the first input) on all eight rows, without and with a bias input
+    rule = np.array([[row[0] for row in TRIPLES]]).T
+    for name, rows, inputs in [("without a bias", TRIPLES, 3), ("with a bias", [r + [1] for r in TRIPLES], 4)]:
+        network = NeuralNetwork(seed=SEED, inputs=inputs)
+        history = network.train(np.array(rows), rule, ITERATIONS, LEARNING_RATE, every=ITERATIONS)
+        predictions = flat(network.think(np.array(rows)))
+        numbers[f"{name}, weights"] = flat(network.weights)
+        numbers[f"{name}, prediction for [0, 0, 0]"] = [predictions[0]]
+        numbers[f"{name}, mean squared error"] = [float(history[-1][1])]
+        numbers[f"{name}, rows right when rounded"] = [rows_right(predictions, rule.ravel()), len(rows)]
+    # one neuron per gate, each from the same seeded weights
+    trained_gates = {}
+    for name, targets in GATES.items():
+        network = NeuralNetwork(seed=SEED)
+        history = network.train(np.array(GATE_INPUTS), np.array([targets]).T, ITERATIONS, LEARNING_RATE, every=1)
+        trained_gates[name] = network
+        numbers[f"{name} weights [w₁, w₂, b]"] = flat(network.weights)
+        numbers.update(truth_table(name, network, targets))
+        numbers[f"{name} mean squared error"] = [float(history[-1][1])]
+    # the drawn gate's line, w1 x1 + w2 x2 + b = 0, as x2 = slope x1 + intercept
+    w1, w2, b = flat(trained_gates[GATE].weights)
+    numbers[f"{GATE} line, slope and intercept"] = [-w1 / w2, -b / w2]
+    # XOR: the same neuron, the same training
+    xor = [0, 1, 1, 0]
+    network = NeuralNetwork(seed=SEED)
+    history = network.train(np.array(GATE_INPUTS), np.array([xor]).T, ITERATIONS, LEARNING_RATE, every=1)
+    numbers.update(truth_table("XOR", network, xor))
+    numbers["XOR mean squared error"] = [float(history[-1][1])]
+    return numbers
 
 
 def hidden_layer(hidden=4, iterations=60000, learning_rate=1.0, seed=1, every=100):
