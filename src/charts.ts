@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { COLORS } from "./palette";
 
 // until every importer reads the palette from its own file
@@ -90,31 +88,15 @@ export function scriptJson(value: unknown): string {
   );
 }
 
-/** plotly.js itself, read once a process from plotly.js-dist: 4.6 MB that never change. */
-let plotlySource: string | undefined;
-
-/**
- * The `<script>` that puts plotly.js on a page: the library inline, read from `plotly.js-dist`
- * (nothing is fetched), or a `<script src>` for `src` (a published site's shared asset).
- *
- * @param src - where a page finds plotly.js; inline when omitted
- * @returns one `<script>` element
- */
-export function plotlyScript(src?: string): string {
-  if (src !== undefined) return `<script src="${escapeHtml(src)}" charset="utf-8"></script>`;
-  plotlySource ??= readFileSync(require.resolve("plotly.js-dist"), "utf8").replace(/<\/script/gi, "<\\/script");
-  return `<script data-plotly-js>${plotlySource}</script>`;
-}
-
 /**
  * A chart as HTML: a `<div>` and a script that draws the figure into it once plotly.js is on the
  * page. Titles reach the page escaped; until it draws, the `<div>` says what it will hold.
  *
  * @param figure - a Plotly figure (defaults are applied)
  * @param id - the `<div>`'s id; a fresh one when omitted
- * @returns the HTML, without plotly.js itself (see `plotlyScript`)
+ * @returns the HTML, without plotly.js itself (see `plotlyScript` in display.ts)
  */
-export function chartHtml(figure: Figure, id = `chart-${randomUUID()}`): string {
+export function chartHtml(figure: Figure, id = `chart-${crypto.randomUUID()}`): string {
   return markup(withDefaults(figure), id);
 }
 
@@ -157,7 +139,7 @@ export function chartBundle(figure: Figure, library = ""): MimeBundle {
   const names = fig.data.map((trace, i) => (typeof trace.name === "string" ? trace.name : `trace ${i + 1}`));
   return {
     "application/vnd.plotly.v1+json": fig,
-    "text/html": `${library}${markup(fig, `chart-${randomUUID()}`)}`,
+    "text/html": `${library}${markup(fig, `chart-${crypto.randomUUID()}`)}`,
     "text/plain": `Chart: ${titleOf(fig) || "untitled"} (${names.length} trace${names.length === 1 ? "" : "s"}: ${names.join(", ")})`,
   };
 }

@@ -1,8 +1,26 @@
 // Charts as notebook outputs: a Display sends MIME bundles (charts.ts makes them) to a notebook and
 // knows whether its page has plotly.js yet; plot() and liveChart() draw through one.
 import { randomUUID } from "node:crypto";
-import { chartBundle, checkFigure, type Figure, type MimeBundle, plotlyScript } from "./charts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chartBundle, checkFigure, escapeHtml, type Figure, type MimeBundle } from "./charts";
 import { checkInteger, checkOptions, describe } from "./validate";
+
+/** plotly.js itself, read once a process from plotly.js-dist: 4.6 MB that never change. */
+let plotlySource: string | undefined;
+
+/**
+ * The `<script>` that puts plotly.js on a page: the library inline, read from `plotly.js-dist`
+ * (nothing is fetched), or a `<script src>` for `src` (a published site's shared asset).
+ *
+ * @param src - where a page finds plotly.js; inline when omitted
+ * @returns one `<script>` element
+ */
+export function plotlyScript(src?: string): string {
+  if (src !== undefined) return `<script src="${escapeHtml(src)}" charset="utf-8"></script>`;
+  plotlySource ??= readFileSync(require.resolve("plotly.js-dist"), "utf8").replace(/<\/script/gi, "<\\/script");
+  return `<script data-plotly-js>${plotlySource}</script>`;
+}
 
 /** Sends a bundle to the notebook's output; `displayId` and `update` overwrite an earlier one. */
 export type DisplaySink = (bundle: MimeBundle, displayId: string, update: boolean) => void;
@@ -18,6 +36,7 @@ export type DisplaySink = (bundle: MimeBundle, displayId: string, update: boolea
 export class Display {
   readonly #send: DisplaySink;
   #hasPlotly = false;
+  #hasModule = false;
 
   constructor(send: DisplaySink) {
     if (typeof send !== "function")
@@ -30,6 +49,26 @@ export class Display {
     this.#send(chartBundle(figure, this.#hasPlotly ? "" : plotlyScript()), displayId, update);
     this.#hasPlotly = true;
   }
+
+  /** Shows a bundle whose HTML needs plotly.js and the module's browser bundle on the page. */
+  showLive(bundle: MimeBundle): void {
+    const libraries = (this.#hasPlotly ? "" : plotlyScript()) + (this.#hasModule ? "" : moduleScript());
+    this.#send({ ...bundle, "text/html": libraries + bundle["text/html"] }, randomUUID(), false);
+    this.#hasPlotly = true;
+    this.#hasModule = true;
+  }
+}
+
+/** The module's browser bundle (dist/browser.js, made by npm run compile), read once a process. */
+let moduleSource: string | undefined;
+
+/** The `<script>` that puts the module on a page, as the global `PerceptronNotebooks`. */
+export function moduleScript(): string {
+  moduleSource ??= readFileSync(join(__dirname, "..", "dist", "browser.js"), "utf8").replace(
+    /<\/script/gi,
+    "<\\/script",
+  );
+  return `<script data-perceptron-js>${moduleSource}</script>`;
 }
 
 interface Jupyter {
@@ -75,7 +114,7 @@ export function notebookDisplay(): Display {
 }
 
 /** Where a chart goes: the display in `options`, a sink given as a function (a page of its own), or the kernel's. */
-function displayOf(display: Display | DisplaySink | undefined, where: string): Display {
+export function displayOf(display: Display | DisplaySink | undefined, where: string): Display {
   if (display === undefined) return notebookDisplay();
   if (display instanceof Display) return display;
   if (typeof display === "function") return new Display(display);

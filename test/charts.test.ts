@@ -1,8 +1,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Display, type DisplaySink, type Figure, liveChart, type MimeBundle, plot } from "../src";
-import { chartBundle, chartHtml, escapeHtml, plotlyScript, scriptJson, withDefaults } from "../src/charts";
-import { notebookDisplay } from "../src/display";
+import { chartBundle, chartHtml, escapeHtml, scriptJson, withDefaults } from "../src/charts";
+import { notebookDisplay, plotlyScript } from "../src/display";
 import { COLORS } from "../src/palette";
 import { assertThrows } from "./helpers/assert";
 

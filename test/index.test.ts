@@ -13,6 +13,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "diagram",
     "errorCurves",
     "errorSurface",
+    "explore",
     "liveChart",
     "plot",
     "randomWeights",

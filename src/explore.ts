@@ -1,0 +1,82 @@
+// explore(): a live explorer as a notebook output. The page retrains the module's own code
+// (dist/browser.js) as controls move, with no kernel; the kernel sends the first run's chart
+// beside it, for front ends that show saved outputs without running scripts.
+import { escapeHtml, scriptJson } from "./charts";
+import { type Display, type DisplaySink, displayOf } from "./display";
+import { DATA_SETS, defaults, run, type Settings } from "./explorer";
+import { errorCurves } from "./figures";
+import { MAX_SEED } from "./random";
+import { checkFinite, checkInteger, checkOptions, describe } from "./validate";
+
+export interface ExploreOptions extends Partial<Settings> {
+  /** Where the explorer goes: the notebook by default. */
+  display?: Display | DisplaySink;
+}
+
+/**
+ * Puts a live explorer in the cell's output: controls for the data set, hidden neurons, learning
+ * rate, iterations, seed and each target; moving one retrains in the page and redraws the error
+ * curve, the decision boundary, the predictions and the weights.
+ *
+ * @param options - the settings to start from (the seed's by default), and `display`
+ * @returns the settings it starts from, checked
+ * @example
+ * explore({ data: "xor", hidden: 4 }); // a hidden layer learning exclusive or, live
+ */
+export function explore(options: ExploreOptions = {}): Settings {
+  const where = "explore(options)";
+  const { display, ...given } = checkOptions(
+    options,
+    ["data", "hidden", "seed", "learningRate", "iterations", "targets", "display"],
+    where,
+  );
+  const settings = checkSettings(given, where);
+  const first = run(settings);
+  const id = `explorer-${crypto.randomUUID()}`;
+  const set = DATA_SETS[settings.data];
+  const text =
+    `Live explorer: ${set.name}, ${settings.hidden === 0 ? "one neuron" : `${settings.hidden} hidden neurons`}, ` +
+    `learning rate ${settings.learningRate}, ${settings.iterations} iterations, seed ${settings.seed}; ` +
+    `mean squared error after training: ${first.meanSquaredError}`;
+  const html =
+    `<div id="${escapeHtml(id)}" class="perceptron-explorer"><p class="perceptron-chart-fallback">` +
+    `${escapeHtml(text)}. The controls work where scripts run: in Jupyter, trust the notebook or run the cell again.</p></div>\n` +
+    `<script>(function () {\n  var id = ${scriptJson(id)}, settings = ${scriptJson(settings)}, tries = 0;\n` +
+    "  function mount() {\n" +
+    "    var root = document.getElementById(id);\n" +
+    "    if (root && window.Plotly && window.PerceptronNotebooks) window.PerceptronNotebooks.mountExplorer(root, settings);\n" +
+    "    else if (tries++ < 200) setTimeout(mount, 50);\n" +
+    "  }\n" +
+    "  mount();\n" +
+    "})();</script>";
+  const bundle = {
+    "application/vnd.plotly.v1+json": errorCurves([{ name: "mean squared error", steps: first.steps }], text),
+    "text/html": html,
+    "text/plain": text,
+  };
+  displayOf(display, where).showLive(bundle);
+  return settings;
+}
+
+/** Checks the settings a caller gives, over the data set's defaults. */
+export function checkSettings(given: Partial<Settings>, where: string): Settings {
+  const data = given.data ?? "seed";
+  if (typeof data !== "string" || !(data in DATA_SETS)) {
+    throw new RangeError(`${where}.data must be one of ${Object.keys(DATA_SETS).join(", ")}, got ${describe(data)}`);
+  }
+  const settings = { ...defaults(data), ...given, data };
+  checkInteger(settings.hidden, `${where}.hidden`, 0, 64);
+  checkInteger(settings.seed, `${where}.seed`, 0, MAX_SEED);
+  checkInteger(settings.iterations, `${where}.iterations`, 0, 1_000_000);
+  if (checkFinite(settings.learningRate, `${where}.learningRate`) <= 0) {
+    throw new RangeError(`${where}.learningRate must be a finite number above 0, got ${settings.learningRate}`);
+  }
+  const rows = DATA_SETS[data].inputs.length;
+  if (!Array.isArray(settings.targets) || settings.targets.length !== rows) {
+    throw new RangeError(`${where}.targets must have ${rows} values, one per row, got ${describe(settings.targets)}`);
+  }
+  settings.targets.forEach((t, r) => {
+    if (t !== 0 && t !== 1) throw new RangeError(`${where}.targets[${r}] must be 0 or 1, got ${describe(t)}`);
+  });
+  return { ...settings, targets: [...settings.targets] };
+}

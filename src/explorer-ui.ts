@@ -1,0 +1,215 @@
+// The explorer's page: labelled controls, four charts and the numbers, mounted into a <div>.
+// Moving a control asks for a retrain; one runs per animation frame with the latest settings, so
+// a dragged slider never queues stale work. Needs Plotly on the page (window.Plotly).
+import { withDefaults } from "./charts";
+import { diagram } from "./diagram";
+import { DATA_SETS, type Result, report, run, type Settings } from "./explorer";
+import { decisionBoundary, errorCurves } from "./figures";
+import { MAX_SEED } from "./random";
+
+interface PlotlyLike {
+  react(div: HTMLElement, data: unknown[], layout: object, config: object): unknown;
+}
+
+/** The explorer as mounted: its settings, the last run's numbers, and how many runs it made. */
+export interface Mounted {
+  settings(): Settings;
+  set(changes: Partial<Settings>): void;
+  result(): Result | undefined;
+  readonly runs: number;
+}
+
+const RATE = { min: -2, max: 1, step: 0.05 };
+
+/** 10^v, rounded to three significant digits: the rate a slider shows is the rate it trains with. */
+export function rateOf(v: number): number {
+  return Number((10 ** v).toPrecision(3));
+}
+
+/**
+ * Mounts an explorer into `root`: controls, the error curve, the decision boundary, the
+ * predictions against the targets, and the network with its weights.
+ *
+ * @param root - an empty element
+ * @param initial - the settings to start from
+ * @param onChange - called with the settings after each change (the playground keeps them in the URL)
+ */
+export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (s: Settings) => void): Mounted {
+  const Plotly = (window as unknown as { Plotly?: PlotlyLike }).Plotly;
+  const id = `explorer-${Math.random().toString(36).slice(2)}`;
+  let settings: Settings = { ...initial, targets: [...initial.targets] };
+  let last: Result | undefined;
+  let runs = 0;
+  let scheduled = false;
+
+  root.classList.add("perceptron-explorer");
+  root.innerHTML = "";
+  const form = element("form", { class: "explorer-controls", "aria-label": "Training settings" });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  const field = (name: string, label: string, input: HTMLElement, shown?: HTMLOutputElement) => {
+    const wrap = element("div", { class: "explorer-field" });
+    const caption = element("label", { for: `${id}-${name}` });
+    caption.textContent = label;
+    input.id = `${id}-${name}`;
+    wrap.append(caption, input);
+    if (shown) wrap.append(shown);
+    form.append(wrap);
+    return input;
+  };
+  const output = (name: string) =>
+    element("output", { for: `${id}-${name}`, "aria-live": "polite" }) as HTMLOutputElement;
+
+  const data = field("data", "Data set", element("select")) as HTMLSelectElement;
+  for (const [key, set] of Object.entries(DATA_SETS)) data.append(new Option(set.name, key));
+  const hiddenShown = output("hidden");
+  const hidden = field("hidden", "Hidden neurons", range(0, 8, 1), hiddenShown) as HTMLInputElement;
+  const rateShown = output("rate");
+  const rate = field(
+    "rate",
+    "Learning rate (log scale)",
+    range(RATE.min, RATE.max, RATE.step),
+    rateShown,
+  ) as HTMLInputElement;
+  const iterationsShown = output("iterations");
+  const iterations = field("iterations", "Iterations", range(0, 60000, 100), iterationsShown) as HTMLInputElement;
+  const seed = field(
+    "seed",
+    "Seed",
+    element("input", { type: "number", min: "0", max: String(MAX_SEED), step: "1" }),
+  ) as HTMLInputElement;
+  const targets = element("fieldset", { class: "explorer-targets" });
+  const numbers = element("pre", { class: "explorer-numbers", "aria-live": "polite" });
+  const charts = ["error", "boundary", "predictions", "network"].map((name) =>
+    element("div", { class: `explorer-chart explorer-${name}` }),
+  );
+  root.append(form, targets, element("div", { class: "explorer-charts" }, charts), numbers);
+
+  /** Shows the settings in the controls. */
+  const show = () => {
+    data.value = settings.data;
+    hidden.value = String(settings.hidden);
+    hiddenShown.value = settings.hidden === 0 ? "0: one neuron" : String(settings.hidden);
+    rate.value = String(Math.log10(settings.learningRate));
+    rateShown.value = String(settings.learningRate);
+    iterations.value = String(settings.iterations);
+    iterationsShown.value = settings.iterations.toLocaleString("en");
+    seed.value = String(settings.seed);
+    targets.innerHTML = "";
+    const legend = element("legend");
+    legend.textContent = "Targets: press one to flip it";
+    targets.append(legend);
+    DATA_SETS[settings.data].inputs.forEach((row, r) => {
+      const button = element("button", { type: "button", "aria-pressed": String(settings.targets[r] === 1) });
+      button.textContent = `[${row.join(", ")}] → ${settings.targets[r]}`;
+      button.addEventListener("click", () => {
+        const flipped = [...settings.targets];
+        flipped[r] = 1 - flipped[r];
+        change({ targets: flipped });
+      });
+      targets.append(button);
+    });
+  };
+
+  /** Trains with the latest settings and redraws: at most once per animation frame. */
+  const retrain = () => {
+    scheduled = false;
+    last = run(settings);
+    runs++;
+    draw(last);
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(retrain);
+  };
+
+  const draw = (result: Result) => {
+    const set = DATA_SETS[settings.data];
+    const figures = [
+      errorCurves([{ name: "mean squared error", steps: result.steps }], "Training error per iteration"),
+      decisionBoundary({
+        output: (x1, x2) => result.network.predict([x1, x2, ...set.inputs[0].slice(2).map(() => 1)]) as number,
+        points: { x: set.inputs, label: settings.targets },
+        range: [
+          [-0.5, 1.5],
+          [-0.5, 1.5],
+        ],
+        resolution: 40,
+        title: "The output over the first two inputs (the third at 1)",
+        xTitle: set.axes[0],
+        yTitle: set.axes[1],
+      }),
+      {
+        data: [
+          { type: "bar", name: "prediction", x: set.inputs.map((row) => `[${row.join(", ")}]`), y: result.predictions },
+          {
+            type: "scatter",
+            mode: "markers",
+            name: "target",
+            x: set.inputs.map((row) => `[${row.join(", ")}]`),
+            y: settings.targets,
+            marker: { size: 12, symbol: "line-ew-open", line: { width: 3 } },
+          },
+        ],
+        layout: {
+          title: "Predictions against the targets",
+          xaxis: { title: "input" },
+          yaxis: { title: "output", range: [0, 1] },
+        },
+      },
+      diagram(result.weights.length === 1 ? result.weights[0].map((row) => row[0]) : result.weights, {
+        title: "The weights on the connections",
+      }),
+    ];
+    figures.forEach((figure, i) => {
+      const fig = withDefaults(figure);
+      Plotly?.react(charts[i], fig.data, { ...fig.layout, height: 360 }, fig.config ?? {});
+    });
+    numbers.textContent = report(settings, result);
+  };
+
+  const change = (changes: Partial<Settings>) => {
+    settings = { ...settings, ...changes };
+    if (changes.data !== undefined) settings.targets = [...DATA_SETS[settings.data].targets];
+    show();
+    onChange?.(settings);
+    schedule();
+  };
+
+  data.addEventListener("change", () => change({ data: data.value }));
+  hidden.addEventListener("input", () => change({ hidden: Number(hidden.value) }));
+  rate.addEventListener("input", () => change({ learningRate: rateOf(Number(rate.value)) }));
+  iterations.addEventListener("input", () => change({ iterations: Number(iterations.value) }));
+  seed.addEventListener("change", () => {
+    const value = Number(seed.value);
+    if (Number.isInteger(value) && value >= 0 && value <= MAX_SEED) change({ seed: value });
+    else seed.value = String(settings.seed);
+  });
+
+  show();
+  retrain();
+  return {
+    settings: () => ({ ...settings, targets: [...settings.targets] }),
+    set: change,
+    result: () => last,
+    get runs() {
+      return runs;
+    },
+  };
+}
+
+function range(min: number, max: number, step: number): HTMLInputElement {
+  return element("input", {
+    type: "range",
+    min: String(min),
+    max: String(max),
+    step: String(step),
+  }) as HTMLInputElement;
+}
+
+function element(tag: string, attributes: Record<string, string> = {}, children: HTMLElement[] = []): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, value);
+  e.append(...children);
+  return e;
+}

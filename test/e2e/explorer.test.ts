@@ -1,0 +1,152 @@
+// The live explorer in Chromium: the module's browser bundle retrains in the page as controls move,
+// and shows the numbers the module gives in Node for the same settings. Chromium's Math.exp and
+// Node's differ in the last bit for about one argument in ten (V8 156 against 11.3), so a run
+// through a hidden layer agrees to about 1e-15, not always to the last digit: same() allows 1e-12.
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { defaults, report, run, type Settings } from "../../src/explorer";
+import { TOL } from "../helpers/assert";
+import { launchChromium, ROOT, waitUntil } from "./helpers/browser";
+import { type PageLog, watchPage } from "./helpers/run";
+
+type ExplorerWindow = Window & {
+  PerceptronNotebooks: {
+    mountExplorer: (root: HTMLElement, s: Settings) => unknown;
+    defaults: (d: string) => Settings;
+  };
+  mounted: { settings(): Settings; readonly runs: number };
+};
+
+let browser: Browser;
+let page: Page;
+let log: PageLog;
+
+/** Asserts two reports have the same lines, their numbers within 1e-12 relative. */
+function same(actual: string | null, wanted: string): void {
+  const lines = (text: string) => text.split("\n").map((line) => line.split(": "));
+  const [got, want] = [lines(actual ?? ""), lines(wanted)];
+  assert.equal(
+    got.map(([label]) => label),
+    want.map(([label]) => label),
+  );
+  want.forEach(([label, value], i) => {
+    const error = Math.abs(Number(got[i][1]) - Number(value));
+    assert.ok(error <= TOL * Math.abs(Number(value)), `${label}: the page shows ${got[i][1]}, Node ${value}`);
+  });
+}
+
+/** What the module computes in Node for the settings the page holds now. */
+async function expected(): Promise<string> {
+  const settings = await page.evaluate(() => (window as unknown as ExplorerWindow).mounted.settings());
+  return report(settings, run(settings));
+}
+const shown = () => page.locator(".explorer-numbers").textContent();
+const runs = () => page.evaluate(() => (window as unknown as ExplorerWindow).mounted.runs);
+
+test.before(async () => {
+  const launched = await launchChromium();
+  browser = launched.browser;
+  page = await launched.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 1600 });
+  log = watchPage(page);
+  await page.setContent(
+    '<!DOCTYPE html><html lang="en"><head><title>Explorer</title></head><body><main><div id="root"></div></main></body></html>',
+  );
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "plotly.js-dist", "plotly.js") });
+  await page.addScriptTag({ path: join(ROOT, "dist", "browser.js") });
+  await page.evaluate(() => {
+    const w = window as unknown as ExplorerWindow;
+    w.mounted = w.PerceptronNotebooks.mountExplorer(
+      document.getElementById("root") as HTMLElement,
+      w.PerceptronNotebooks.defaults("seed"),
+    ) as never;
+  });
+});
+
+test.after(async () => {
+  await browser?.close();
+});
+
+test("the explorer trains the seed's network in the page and shows the module's numbers", async () => {
+  assert.is(await shown(), report(defaults("seed"), run(defaults("seed"))), "one neuron: to the last digit");
+  assert.match(String(await shown()), /prediction for \[1, 0, 1\]: 0\.99\d+/);
+  assert.is((await page.locator(".explorer-chart .main-svg").count()) >= 4, true, "four charts drawn");
+});
+
+test("every control has a label and shows its value", async () => {
+  const unlabelled = await page.evaluate(() =>
+    Array.from(document.querySelectorAll(".explorer-controls input, .explorer-controls select"))
+      .filter((e) => !document.querySelector(`label[for="${e.id}"]`))
+      .map((e) => e.outerHTML),
+  );
+  assert.equal(unlabelled, []);
+  assert.equal(await page.locator(".explorer-controls output").allTextContents(), ["0: one neuron", "1", "10,000"]);
+});
+
+test("the keyboard moves the learning rate, and the page retrains with the rate it shows", async () => {
+  const before = await runs();
+  await page.locator('input[id$="-rate"]').focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowLeft");
+  await waitUntil("a retrain", 5_000, async () => (await runs()) > before);
+  await page.waitForTimeout(100);
+  const rate = await page.locator('output[for$="-rate"]').textContent();
+  assert.is(rate, "0.501", "10^(−0.3), to three digits");
+  same(await shown(), await expected());
+});
+
+test("flipping a target retrains on the learner's own data", async () => {
+  await page.locator(".explorer-targets button").first().click();
+  await waitUntil(
+    "the flipped target",
+    5_000,
+    async () => (await page.evaluate(() => (window as unknown as ExplorerWindow).mounted.settings().targets[0])) === 1,
+  );
+  await page.waitForTimeout(100);
+  assert.is(await page.locator(".explorer-targets button").first().getAttribute("aria-pressed"), "true");
+  same(await shown(), await expected());
+});
+
+test("a hidden layer learns XOR in the page, with the module's numbers", async () => {
+  await page.locator('select[id$="-data"]').selectOption("xor");
+  await page.locator('input[id$="-hidden"]').fill("4");
+  await page.locator('input[id$="-hidden"]').dispatchEvent("input");
+  await page.waitForTimeout(300);
+  const settings = await page.evaluate(() => (window as unknown as ExplorerWindow).mounted.settings());
+  assert.is(settings.data, "xor");
+  assert.is(settings.hidden, 4);
+  same(await shown(), await expected());
+});
+
+test("a dragged slider never queues stale work: the last value wins, one retrain a frame", async () => {
+  const before = await runs();
+  const after = await page.evaluate(async () => {
+    const input = document.querySelector<HTMLInputElement>('input[id$="-iterations"]') as HTMLInputElement;
+    for (let v = 100; v <= 5000; v += 100) {
+      input.value = String(v);
+      input.dispatchEvent(new Event("input"));
+    }
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return (window as unknown as ExplorerWindow).mounted;
+  });
+  void after;
+  const made = (await runs()) - before;
+  assert.ok(made >= 1 && made <= 2, `${made} retrains for 50 moves`);
+  const settings = await page.evaluate(() => (window as unknown as ExplorerWindow).mounted.settings());
+  assert.is(settings.iterations, 5000);
+  same(await shown(), await expected());
+});
+
+test("the explorer has no serious or critical accessibility violation, and no console error", async () => {
+  const results = await new AxeBuilder({ page: page as never }).include(".perceptron-explorer").analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.equal(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`),
+    [],
+  );
+  assert.equal([...log.consoleErrors, ...log.pageErrors], []);
+});
+
+test.run();

@@ -1,0 +1,51 @@
+// explore() in the kernel: one output that carries the page's code once, and the first run's numbers.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { Display, explore, type MimeBundle } from "../src";
+import { defaults, run } from "../src/explorer";
+import { assertThrows } from "./helpers/assert";
+
+test("explore sends controls that mount in the page, the module's bundle once, and the first run's chart", () => {
+  const sent: MimeBundle[] = [];
+  const display = new Display((bundle) => sent.push(bundle));
+  const settings = explore({ data: "xor", hidden: 4, display: display });
+  explore({ display: display });
+  assert.is(sent.length, 2);
+  const [first, second] = sent.map((b) => b["text/html"]);
+  assert.is(first.split("data-perceptron-js").length - 1, 1, "the module's bundle with the first explorer");
+  assert.is(second.split("data-perceptron-js").length - 1, 0, "and not again");
+  assert.is(first.split("data-plotly-js").length - 1, 1, "plotly.js too");
+  assert.match(first, /window\.PerceptronNotebooks\.mountExplorer\(root, settings\)/);
+  assert.equal(settings, { ...defaults("xor"), hidden: 4 });
+  const { meanSquaredError, steps } = run(settings);
+  assert.match(sent[0]["text/plain"], new RegExp(`mean squared error after training: ${meanSquaredError}$`));
+  const figure = sent[0]["application/vnd.plotly.v1+json"];
+  assert.equal(
+    figure.data[0].y,
+    steps.map((s) => s.meanSquaredError),
+  );
+});
+
+test("explore refuses settings it cannot train, saying which and why", () => {
+  const display = new Display(() => {});
+  assertThrows(
+    () => explore({ data: "nand", display }),
+    RangeError,
+    /explore\(options\)\.data must be one of seed, and, or, xor, sequel, got "nand"/,
+  );
+  assertThrows(() => explore({ hidden: -1, display }), RangeError, /\.hidden must be an integer from 0 to 64, got -1/);
+  assertThrows(
+    () => explore({ learningRate: 0, display }),
+    RangeError,
+    /\.learningRate must be a finite number above 0, got 0/,
+  );
+  assertThrows(
+    () => explore({ targets: [0, 1], display }),
+    RangeError,
+    /\.targets must have 4 values, one per row, got an array of length 2/,
+  );
+  assertThrows(() => explore({ targets: [0, 1, 2, 0], display }), RangeError, /\.targets\[2\] must be 0 or 1, got 2/);
+  assertThrows(() => explore({ speed: 1 } as never), TypeError, /unknown option "speed"/);
+});
+
+test.run();
