@@ -1,7 +1,7 @@
 // explore(): a live explorer as a notebook output. The page retrains the module's own code
 // (dist/browser.js) as controls move, with no kernel; the kernel sends the first run's chart
 // beside it, for front ends that show saved outputs without running scripts.
-import { escapeHtml, scriptJson } from "./charts";
+import { escapeHtml, scriptJson, withDefaults } from "./charts";
 import { type Display, type DisplaySink, displayOf } from "./display";
 import { DATA_SETS, defaults, run, type Settings } from "./explorer";
 import { errorCurves } from "./figures";
@@ -19,11 +19,10 @@ export interface ExploreOptions extends Partial<Settings> {
  * curve, the decision boundary, the predictions and the weights.
  *
  * @param options - the settings to start from (the seed's by default), and `display`
- * @returns the settings it starts from, checked
  * @example
  * explore({ data: "xor", hidden: 4 }); // a hidden layer learning exclusive or, live
  */
-export function explore(options: ExploreOptions = {}): Settings {
+export function explore(options: ExploreOptions = {}): void {
   const where = "explore(options)";
   const { display, ...given } = checkOptions(
     options,
@@ -50,12 +49,13 @@ export function explore(options: ExploreOptions = {}): Settings {
     "  mount();\n" +
     "})();</script>";
   const bundle = {
-    "application/vnd.plotly.v1+json": errorCurves([{ name: "mean squared error", steps: first.steps }], text),
+    "application/vnd.plotly.v1+json": withDefaults(
+      errorCurves([{ name: "mean squared error", steps: first.steps }], text),
+    ),
     "text/html": html,
     "text/plain": text,
   };
   displayOf(display, where).showLive(bundle);
-  return settings;
 }
 
 /** Checks the settings a caller gives, over the data set's defaults. */
