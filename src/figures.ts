@@ -262,3 +262,73 @@ export function decisionBoundary(boundary: DecisionBoundary): Figure {
     },
   };
 }
+
+export interface ConfusionMatrix {
+  /** The classes, in the order of the rows and columns of `counts`. */
+  labels: string[];
+  /** counts[i][j]: how many examples of class labels[i] the model put in class labels[j]. */
+  counts: number[][];
+  title?: string;
+}
+
+/**
+ * A classifier's answers against the truth: a heat map with a row per true class and a column per
+ * predicted class, each cell showing its count. The diagonal holds the right answers.
+ *
+ * @param matrix - the class names and the counts
+ * @returns a figure for plot()
+ * @example
+ * plot(confusionMatrix({ labels: ["yes", "no"], counts: [[9, 1], [2, 8]] })); // 17 of 20 right
+ */
+export function confusionMatrix(matrix: ConfusionMatrix): Figure {
+  const { labels, counts, title = "Which class the model chose, for each true class" } = matrix;
+  if (!Array.isArray(labels) || labels.length === 0 || labels.some((l) => typeof l !== "string")) {
+    throw new TypeError(`confusionMatrix(): labels must be an array of class names, got ${describe(labels)}`);
+  }
+  if (!Array.isArray(counts) || counts.length !== labels.length) {
+    throw new RangeError(
+      `confusionMatrix(): counts must have a row per class (${labels.length}), got ${describe(counts)}`,
+    );
+  }
+  counts.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== labels.length) {
+      throw new RangeError(
+        `confusionMatrix(): counts[${i}] must have a count per class (${labels.length}), got ${describe(row)}`,
+      );
+    }
+    row.forEach((n, j) => {
+      if (!Number.isInteger(n) || n < 0) {
+        throw new RangeError(`confusionMatrix(): counts[${i}][${j}] must be a count (0, 1, 2, …), got ${describe(n)}`);
+      }
+    });
+  });
+  return {
+    data: [
+      {
+        type: "heatmap",
+        name: "count",
+        x: labels,
+        y: labels,
+        z: counts,
+        text: counts.map((row) => row.map(String)),
+        texttemplate: "%{text}",
+        textfont: { size: 16 },
+        colorscale: [
+          [0, "#ffffff"],
+          [1, POSITIVE],
+        ],
+        zmin: 0,
+        xgap: 2,
+        ygap: 2,
+        colorbar: { title: { text: "count" } },
+        hovertemplate: "true class %{y}, predicted %{x}: %{z}<extra></extra>",
+      },
+    ],
+    layout: {
+      title,
+      xaxis: { title: "predicted class", showgrid: false },
+      yaxis: { title: "true class", autorange: "reversed", showgrid: false },
+      height: 360,
+    },
+  };
+}

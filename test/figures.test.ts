@@ -1,6 +1,15 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { decisionBoundary, diagram, errorCurves, errorSurface, type Figure, Perceptron, type Trace } from "../src";
+import {
+  confusionMatrix,
+  decisionBoundary,
+  diagram,
+  errorCurves,
+  errorSurface,
+  type Figure,
+  Perceptron,
+  type Trace,
+} from "../src";
 import { assertThrows } from "./helpers/assert";
 
 const edgesOf = (fig: Figure) => fig.data.filter((t) => t.mode === "lines");
@@ -239,6 +248,48 @@ test("a decision boundary shows the output over the plane, the points by target,
     TypeError,
     /output must be a function/,
   );
+});
+
+test("a confusion matrix puts each true class in a row, each predicted one in a column, with its count", () => {
+  const fig = confusionMatrix({
+    labels: ["setosa", "versicolor", "virginica"],
+    counts: [
+      [13, 0, 0],
+      [0, 19, 0],
+      [0, 2, 16],
+    ],
+    title: "Test flowers",
+  });
+  const [heat] = fig.data;
+  assert.is(heat.type, "heatmap");
+  assert.equal(heat.x, ["setosa", "versicolor", "virginica"]);
+  assert.equal(heat.y, ["setosa", "versicolor", "virginica"]);
+  assert.equal((heat.z as number[][])[2], [0, 2, 16], "row: the true class; column: the predicted one");
+  assert.equal((heat.text as string[][])[2], ["0", "2", "16"], "each cell shows its count");
+  assert.equal(fig.layout?.title, "Test flowers");
+  assert.equal(
+    (fig.layout?.yaxis as { autorange?: string } | undefined)?.autorange,
+    "reversed",
+    "the first class on top",
+  );
+  assertThrows(
+    () => confusionMatrix({ labels: ["a", "b"], counts: [[1, 0]] }),
+    RangeError,
+    /counts must have a row per class \(2\)/,
+  );
+  assertThrows(
+    () =>
+      confusionMatrix({
+        labels: ["a", "b"],
+        counts: [
+          [1, 0],
+          [0.5, 2],
+        ],
+      }),
+    RangeError,
+    /counts\[1\]\[0\] must be a count \(0, 1, 2, …\), got 0\.5/,
+  );
+  assertThrows(() => confusionMatrix({ labels: "ab" } as never), TypeError, /labels must be an array/);
 });
 
 test.run();

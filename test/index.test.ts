@@ -9,6 +9,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "MAX_SEED",
     "Network",
     "Perceptron",
+    "confusionMatrix",
     "decisionBoundary",
     "diagram",
     "errorCurves",

