@@ -1,8 +1,5 @@
 import { COLORS } from "./palette";
 
-// until every importer reads the palette from its own file
-export { NEGATIVE, POSITIVE } from "./palette";
-
 import { describe } from "./validate";
 
 /** One Plotly trace: `x`/`y` (or `z`) and how to draw them. See https://plotly.com/javascript/reference/. */

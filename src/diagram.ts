@@ -1,6 +1,6 @@
 // The network as the article draws it: one call for any layer sizes.
 import type { Figure, Trace } from "./charts";
-import { NEGATIVE, POSITIVE } from "./charts";
+import { NEGATIVE, POSITIVE } from "./palette";
 import { checkOptions, describe, isRow } from "./validate";
 
 const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";

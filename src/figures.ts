@@ -1,6 +1,7 @@
 // Charts the notebooks draw more than once, each one call: the error over two weights with the path
 // training took, error curves, and a decision boundary. Each returns a Plotly figure for plot().
-import { type Figure, NEGATIVE, POSITIVE, type Trace } from "./charts";
+import type { Figure, Trace } from "./charts";
+import { NEGATIVE, POSITIVE } from "./palette";
 import { describe } from "./validate";
 
 export interface ErrorSurface {

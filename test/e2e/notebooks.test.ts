@@ -30,8 +30,17 @@ const figures = (nb: Notebook) =>
     .filter((o) => o.data?.[PLOTLY])
     .map((o) => o.data?.[PLOTLY] as Figure);
 
-test("the tutorial has its five steps, numbered in reading order", () => {
-  assert.equal(names, ["01-seeding", "02-sigmoid", "03-training-loop", "04-predict", "05-complete-network"]);
+test("the tutorial has its eight steps, numbered in reading order", () => {
+  assert.equal(names, [
+    "01-seeding",
+    "02-sigmoid",
+    "03-training-loop",
+    "04-predict",
+    "05-complete-network",
+    "06-bias-and-gates",
+    "07-hidden-layer",
+    "08-real-data",
+  ]);
 });
 
 test("notebooks are committed without outputs or execution counts", () => {
