@@ -7,4 +7,5 @@ export { mountExplorer, rateOf } from "./explorer-ui";
 export { decisionBoundary, errorCurves, errorSurface } from "./figures";
 export { Network } from "./network";
 export { Perceptron } from "./perceptron";
+export { hashOf, mountPlayground, settingsFromHash } from "./playground";
 export { randomWeights, seededRandom } from "./random";

@@ -1,0 +1,116 @@
+// The site's playground page: the full explorer on one page, its settings in the URL
+// (#data=xor&hidden=4&seed=1&rate=0.5&iterations=10000&targets=0110), so a link reproduces a run
+// and back/forward restore earlier settings, and play / pause / step through training.
+import { DATA_SETS, defaults, type Settings } from "./explorer";
+import { type Mounted, mountExplorer } from "./explorer-ui";
+import { MAX_SEED } from "./random";
+
+/** The settings a URL fragment holds, over the defaults; what it gets wrong, named in `problems`. */
+export function settingsFromHash(hash: string): { settings: Settings; problems: string[] } {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const problems: string[] = [];
+  const data = params.get("data") ?? "seed";
+  if (!(data in DATA_SETS)) problems.push("data");
+  const settings = defaults(data in DATA_SETS ? data : "seed");
+  const integer = (name: string, key: "hidden" | "seed" | "iterations", max: number) => {
+    const text = params.get(name);
+    if (text === null) return;
+    const value = Number(text);
+    if (/^\d+$/.test(text) && value <= max) settings[key] = value;
+    else problems.push(name);
+  };
+  integer("hidden", "hidden", 8);
+  integer("seed", "seed", MAX_SEED);
+  integer("iterations", "iterations", 60000);
+  const rate = params.get("rate");
+  if (rate !== null) {
+    const value = Number(rate);
+    if (/^\d*\.?\d+(e-?\d+)?$/i.test(rate) && value >= 0.01 && value <= 10) settings.learningRate = value;
+    else problems.push("rate");
+  }
+  const targets = params.get("targets");
+  if (targets !== null) {
+    if (new RegExp(`^[01]{${settings.targets.length}}$`).test(targets)) settings.targets = [...targets].map(Number);
+    else problems.push("targets");
+  }
+  return { settings, problems };
+}
+
+/** The URL fragment for some settings. */
+export function hashOf(s: Settings): string {
+  const params = new URLSearchParams({
+    data: s.data,
+    hidden: String(s.hidden),
+    seed: String(s.seed),
+    rate: String(s.learningRate),
+    iterations: String(s.iterations),
+    targets: s.targets.join(""),
+  });
+  return `#${params}`;
+}
+
+/**
+ * Mounts the playground into `root`: a note for a link it could not read, play / pause / step,
+ * and the explorer, kept in the URL.
+ */
+export function mountPlayground(root: HTMLElement): Mounted {
+  const { settings, problems } = settingsFromHash(location.hash);
+  const note = document.createElement("p");
+  note.className = "playground-note";
+  note.setAttribute("role", "status");
+  if (problems.length > 0) {
+    note.textContent = `This link's ${problems.join(", ")} could not be read, so the defaults are used for them.`;
+  }
+  const controls = document.createElement("div");
+  controls.className = "playground-play";
+  const button = (label: string) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    controls.append(b);
+    return b;
+  };
+  const [play, pause, step] = [button("Play training"), button("Pause"), button("Step")];
+  const explorer = document.createElement("div");
+  root.append(note, controls, explorer);
+  // back/forward restore settings without a new entry; play's frames replace the current one
+  let restoring = false;
+  let playing = false;
+  const mounted = mountExplorer(explorer, settings, (s) => {
+    if (playing) history.replaceState(null, "", hashOf(s));
+    else if (!restoring) history.pushState(null, "", hashOf(s));
+  });
+  history.replaceState(null, "", hashOf(mounted.settings()));
+  addEventListener("popstate", () => {
+    restoring = true;
+    mounted.set(settingsFromHash(location.hash).settings);
+    restoring = false;
+  });
+
+  // play: the iterations from 0 to where they were, a step a frame; step: one step on
+  let target = 0;
+  const stride = () => Math.max(100, Math.round(target / 50 / 100) * 100);
+  const frame = () => {
+    if (!playing) return;
+    const next = Math.min(target, mounted.settings().iterations + stride());
+    mounted.set({ iterations: next });
+    if (next < target) requestAnimationFrame(frame);
+    else playing = false;
+  };
+  play.addEventListener("click", () => {
+    if (playing) return;
+    target = Math.max(mounted.settings().iterations, 100);
+    playing = true;
+    mounted.set({ iterations: 0 });
+    requestAnimationFrame(frame);
+  });
+  pause.addEventListener("click", () => {
+    playing = false;
+  });
+  step.addEventListener("click", () => {
+    playing = false;
+    target = Math.max(target, mounted.settings().iterations);
+    mounted.set({ iterations: Math.min(60000, mounted.settings().iterations + stride()) });
+  });
+  return mounted;
+}
