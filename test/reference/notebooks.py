@@ -90,11 +90,50 @@ def training_loop():
     return numbers
 
 
+def bits(row):
+    return f"[{', '.join(map(str, row))}]"
+
+
+def answer(prediction):
+    # a threshold at 0.5: yes above, no below, and exactly 0.5 (as for [0, 0, 0]) is no answer
+    return 1 if prediction > 0.5 else 0 if prediction < 0.5 else None
+
+
+def training_sets(counts=(1, 2, 3, 4)):
+    # the first k of the article's examples, for each k, then all eight inputs with the rule's
+    # answer (the first input)
+    sets = [(SEED_INPUTS[:k], SEED_OUTPUTS[:k]) for k in counts]
+    return sets + [(TRIPLES, [row[0] for row in TRIPLES])]
+
+
+def on_what(n):
+    return "all 8 inputs" if n == len(TRIPLES) else "1 example" if n == 1 else f"{n} examples"
+
+
 def predict():
     network, _ = trained()
     numbers = {f"weights after {ITERATIONS} iterations": flat(network.weights)}
     for row in [NEW_SITUATION] + TRIPLES:
-        numbers[f"prediction for [{', '.join(map(str, row))}]"] = flat(network.think(np.array(row)))
+        numbers[f"prediction for {bits(row)}"] = flat(network.think(np.array(row)))
+    # yes or no, and how sure: |2 prediction - 1|, 0 at 0.5 and 1 at 0 or 1
+    for row in TRIPLES:
+        prediction = float(network.think(np.array(row))[0])
+        numbers[f"yes or no for {bits(row)}"] = [abs(2 * prediction - 1)]
+    # more data: a fresh neuron, the same seed and iterations, on each training set
+    for rows, answers in training_sets():
+        neuron = NeuralNetwork(seed=SEED)
+        neuron.train(np.array(rows), np.array([answers]).T, ITERATIONS)
+        on = on_what(len(rows))
+        numbers[f"weights after training on {on}"] = flat(neuron.weights)
+        numbers[f"prediction for {bits(NEW_SITUATION)} after training on {on}"] = flat(
+            neuron.think(np.array(NEW_SITUATION))
+        )
+        # the inputs it never saw (all eight when it saw them all), answered as the rule says
+        unseen = [row for row in TRIPLES if row not in rows]
+        asked = unseen or TRIPLES
+        right = sum(answer(float(neuron.think(np.array(row))[0])) == row[0] for row in asked)
+        label = "unseen inputs" if unseen else "inputs"
+        numbers[f"{label} answered as the rule says after training on {on}"] = [right, len(asked)]
     return numbers
 
 
