@@ -108,12 +108,15 @@ function checkResources(file, html) {
     throw new BuildError(`${file} has ${charts} charts and loads plotly.js ${loads} times, not once`);
 }
 
-/** The previous/next bar: `prev` and `next` are { label, href }; `middle` is HTML. */
+/**
+ * The previous/next bar, `where` "top" or "bottom": its landmark's label says which (two bars of one
+ * name would be one landmark twice). `prev` and `next` are { label, href }; `middle` is HTML.
+ */
 function nav(where, prev, middle, next) {
   const link = (target, rel, text) =>
     target ? `<a class="site-nav-${rel}" rel="${rel}" href="${target.href}">${escapeHtml(text)}</a>` : "<span></span>";
   return (
-    `<nav class="site-nav site-nav-${where}" aria-label="Tutorial steps">` +
+    `<nav class="site-nav site-nav-${where}" aria-label="Tutorial steps, ${where}">` +
     `${link(prev, "prev", `← ${prev?.label}`)}<span class="site-nav-home">${middle}</span>` +
     `${link(next, "next", `${next?.label} →`)}</nav>`
   );
