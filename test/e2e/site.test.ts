@@ -109,7 +109,10 @@ async function visit(context: BrowserContext, name: string, url: string, screens
               (t) =>
                 (t.querySelector("path.js-line")?.getAttribute("d") ?? "").length > 20 ||
                 Array.from(t.querySelectorAll(".point path")).some((p) => (p.getAttribute("d") ?? "").length > 5),
-            ).length + div.querySelectorAll(".gl-container canvas").length,
+            ).length +
+            div.querySelectorAll(".gl-container canvas").length +
+            // a heat map is an image, a contour plot its own layer
+            div.querySelectorAll(".heatmaplayer image, .contourlayer .contour").length,
           fallback: div.querySelector(".perceptron-chart-fallback") !== null,
           sliders: div.querySelectorAll(".slider-container").length,
           width: box.width,
