@@ -20,16 +20,11 @@ const SIZES = [
   // the sequel's network on its own data: 7 rows, 3 -> 4 -> 1
   { rows: 7, cols: 3, layers: [3, 4, 1], iterations: 60000, repeats: 10, target: 20 },
 ];
-const SEQUEL_X = [
-  [0, 0, 1],
-  [0, 1, 1],
-  [1, 0, 1],
-  [0, 1, 0],
-  [1, 0, 0],
-  [1, 1, 1],
-  [0, 0, 0],
-];
-const SEQUEL_Y = [0, 1, 1, 1, 1, 0, 0];
+/** The sequel's data, as the explorer has it (dist/explorer.js, once setup has built it). */
+function sequel() {
+  const { inputs, targets } = createRequire(import.meta.url)(join(root, "dist", "explorer.js")).DATA_SETS.sequel;
+  return { x: inputs, y: targets };
+}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (seconds) => `${(median(seconds) * 1000).toFixed(3)} ms`;
@@ -43,7 +38,7 @@ function data(seededRandom, rows, cols) {
 
 /** Seconds per run of our training, each on a fresh perceptron (or network), after one warm-up run. */
 function timeOurs({ Network, Perceptron, seededRandom }, rows, cols, iterations, repeats, layers) {
-  const { x, y } = layers ? { x: SEQUEL_X, y: SEQUEL_Y } : data(seededRandom, rows, cols);
+  const { x, y } = layers ? sequel() : data(seededRandom, rows, cols);
   let weights = [];
   const seconds = [];
   for (let r = -1; r < repeats; r++) {

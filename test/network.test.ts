@@ -3,23 +3,16 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Network, type NetworkStep, Perceptron } from "../src";
+import { DATA_SETS } from "../src/explorer";
 import { trainLayersFast } from "../src/kernel";
 import { backpropagation } from "../src/network";
 import { seededRandom } from "../src/random";
-import { assertClose, assertThrows } from "./helpers/assert";
+import { assertClose, assertHistory, assertThrows } from "./helpers/assert";
 import { networkReference } from "./helpers/fixtures";
 
 const { cases } = networkReference;
-const SEQUEL_X = [
-  [0, 0, 1],
-  [0, 1, 1],
-  [1, 0, 1],
-  [0, 1, 0],
-  [1, 0, 0],
-  [1, 1, 1],
-  [0, 0, 0],
-];
-const SEQUEL_Y = [0, 1, 1, 1, 1, 0, 0];
+const SEQUEL_X = DATA_SETS.sequel.inputs;
+const SEQUEL_Y = DATA_SETS.sequel.targets;
 const flat3 = (w: number[][][]) => w.flat(2);
 /** The targets as the Network takes them: a number per row for one output neuron, else rows. */
 const targets = (c: (typeof cases)[number]) => (c.layers[c.layers.length - 1] === 1 ? c.outputs.flat() : c.outputs);
@@ -51,16 +44,7 @@ test("training matches numpy within 1e-12 for every case: depths, outputs, seeds
     assertClose(flat3(net.weights), flat3(c.weights), `${c.name}: weights`);
     const predicted = net.predict(c.predict.inputs).map((p) => (typeof p === "number" ? [p] : p));
     assertClose(predicted.flat(), c.predict.outputs.flat(), `${c.name}: predictions`);
-    assert.equal(
-      steps.map((s) => s.iteration),
-      c.history.iterations,
-      `${c.name}: recorded iterations`,
-    );
-    assertClose(
-      steps.map((s) => s.meanSquaredError),
-      c.history.meanSquaredError,
-      `${c.name}: mean squared error`,
-    );
+    assertHistory(steps, c.history, c.name);
   }
 });
 

@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Perceptron, type TrainingStep } from "../src";
-import { assertClose, assertThrows } from "./helpers/assert";
+import { assertClose, assertHistory, assertThrows } from "./helpers/assert";
 import { reference, seedCase } from "./helpers/fixtures";
 
 const X = [
@@ -39,16 +39,7 @@ test("training matches numpy within 1e-12 for every case in the fixtures", () =>
     });
     assertClose(p.weights, c.weights, `${c.name}: weights`);
     assertClose(p.predict(c.predict.inputs), c.predict.outputs, `${c.name}: predictions`);
-    assert.equal(
-      steps.map((s) => s.iteration),
-      c.history.iterations,
-      `${c.name}: recorded iterations`,
-    );
-    assertClose(
-      steps.map((s) => s.meanSquaredError),
-      c.history.meanSquaredError,
-      `${c.name}: mean squared error`,
-    );
+    assertHistory(steps, c.history, c.name);
   }
 });
 

@@ -108,7 +108,9 @@ async function visit(context: BrowserContext, name: string, url: string, screens
             traces.filter(
               (t) =>
                 (t.querySelector("path.js-line")?.getAttribute("d") ?? "").length > 20 ||
-                Array.from(t.querySelectorAll(".point path")).some((p) => (p.getAttribute("d") ?? "").length > 5),
+                Array.from(t.querySelectorAll(".point path, path.point")).some(
+                  (p) => (p.getAttribute("d") ?? "").length > 5,
+                ),
             ).length +
             div.querySelectorAll(".gl-container canvas").length +
             // a heat map is an image, a contour plot its own layer

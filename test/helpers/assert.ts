@@ -31,3 +31,21 @@ export function assertThrows(
   }
   assert.unreachable(`${label}: expected a ${type.name}, nothing was thrown`);
 }
+
+/** Asserts a training's recorded steps are numpy's: the same iterations, the errors within TOL. */
+export function assertHistory(
+  steps: { iteration: number; meanSquaredError: number }[],
+  history: { iterations: number[]; meanSquaredError: number[] },
+  label: string,
+): void {
+  assert.equal(
+    steps.map((s) => s.iteration),
+    history.iterations,
+    `${label}: recorded iterations`,
+  );
+  assertClose(
+    steps.map((s) => s.meanSquaredError),
+    history.meanSquaredError,
+    `${label}: mean squared error`,
+  );
+}
