@@ -49,3 +49,20 @@ export function assertHistory(
     `${label}: mean squared error`,
   );
 }
+
+/** Asserts that training whose onStep throws at iteration 50 throws, and leaves the weights as they were. */
+export function assertThrowingStepChangesNothing(
+  model: {
+    weights: unknown;
+    train(x: never, y: never, n: number, o: { onStep: (s: { iteration: number }) => void }): unknown;
+  },
+  inputs: unknown,
+  outputs: unknown,
+): void {
+  const before = model.weights;
+  const stop = (s: { iteration: number }) => {
+    if (s.iteration === 50) throw new Error("stop");
+  };
+  assert.throws(() => model.train(inputs as never, outputs as never, 100, { onStep: stop }));
+  assert.equal(model.weights, before);
+}
