@@ -157,7 +157,7 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
           yaxis: { title: "output", range: [0, 1] },
         },
       },
-      diagram(result.weights.length === 1 ? result.weights[0].map((row) => row[0]) : result.weights, {
+      diagram(result.network.weights, {
         title: "The weights on the connections",
       }),
     ];

@@ -81,9 +81,7 @@ export function defaults(data = "seed"): Settings {
 export interface Result {
   /** The trained network. */
   network: Network;
-  layers: number[];
   steps: NetworkStep[];
-  weights: number[][][];
   predictions: number[];
   meanSquaredError: number;
 }
@@ -103,9 +101,7 @@ export function run(settings: Settings): Result {
   const predictions = net.predict(set.inputs) as number[];
   return {
     network: net,
-    layers,
     steps,
-    weights: net.weights,
     predictions,
     meanSquaredError: steps[steps.length - 1].meanSquaredError,
   };

@@ -2,7 +2,7 @@ import { sigmoid, sigmoidDerivative } from "./activation";
 import { trainLayersFast } from "./kernel";
 import { checkTrainOptions, type TrainOptions } from "./perceptron";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
-import { checkInteger, checkOptions, checkOutputs, checkRow, checkRows, describe, isRow } from "./validate";
+import { checkInteger, checkOptions, checkOutputs, checkRow, checkRows, describe, isBatch } from "./validate";
 
 /**
  * The sequel's training rule, backpropagation, for any number of layers, as readable as the
@@ -172,7 +172,7 @@ export class Network {
     };
     const watch = history || onStep !== undefined;
     trainLayersFast(x, y, w, this.layers, iterations, learningRate, watch ? every : 0, record);
-    if (watch) record(iterations, meanSquaredError(this.#predict(x, w), y));
+    if (watch) record(iterations, meanSquaredError(this.#outputs(inputs, unpack(w, this.layers)).flat(), y));
     this.#weights = w;
     return steps;
   }
@@ -189,35 +189,21 @@ export class Network {
   predict(inputs: ReadonlyArray<ArrayLike<number>>): (number | number[])[];
   predict(input: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>): number | number[] | (number | number[])[] {
     const width = this.layers[0];
-    const k = this.layers[this.layers.length - 1];
-    const one = (out: Float64Array, r: number) => (k === 1 ? out[r] : Array.from(out.subarray(r * k, r * k + k)));
-    if (isRow(input) && input.length > 0 && isRow(input[0])) {
-      const x = checkRows(input, width, "predict(): inputs");
-      const out = this.#predict(x, this.#weights);
-      return Array.from({ length: x.length / width }, (_, r) => one(out, r));
+    const one = (row: number[]) => (row.length === 1 ? row[0] : row);
+    if (isBatch(input)) {
+      checkRows(input, width, "predict(): inputs");
+      return this.#outputs(input, this.weights).map(one);
     }
-    const x = Float64Array.from(checkRow(input, width, "predict(): input"));
-    return one(this.#predict(x, this.#weights), 0);
+    return one(this.#outputs([checkRow(input, width, "predict(): input")], this.weights)[0]);
   }
 
-  /** The last layer's outputs for packed rows: σ(…σ(X·W₁)…·W_L), row by row. */
-  #predict(x: Float64Array, weights: Float64Array[]): Float64Array {
-    let o = x;
-    weights.forEach((w, l) => {
-      const m = this.layers[l];
-      const k = this.layers[l + 1];
-      const rows = o.length / m;
-      const next = new Float64Array(rows * k);
-      for (let r = 0; r < rows; r++) {
-        for (let j = 0; j < k; j++) {
-          let total = 0;
-          for (let i = 0; i < m; i++) total += o[r * m + i] * w[i * k + j];
-          next[r * k + j] = sigmoid(total);
-        }
-      }
-      o = next;
-    });
-    return o;
+  /** The last layer's outputs for checked rows: the readable forward pass, backpropagation's own. */
+  #outputs(rows: ArrayLike<ArrayLike<number>>, weights: number[][][]): number[][] {
+    const o = forward(
+      Array.from(rows, (row) => Array.from(row)),
+      weights,
+    );
+    return o[o.length - 1];
   }
 
   /** Shows the layers and weights when a notebook or the REPL prints a network. */
@@ -254,7 +240,7 @@ function unpack(weights: Float64Array[], layers: readonly number[]): number[][][
 }
 
 /** The mean of (y − output)² over every output of every row. */
-function meanSquaredError(output: Float64Array, y: Float64Array): number {
+function meanSquaredError(output: number[], y: Float64Array): number {
   let squares = 0;
   for (let i = 0; i < y.length; i++) {
     const error = y[i] - output[i];

@@ -9,7 +9,7 @@ import {
   checkRows,
   checkTargets,
   describe,
-  isRow,
+  isBatch,
 } from "./validate";
 
 /**
@@ -177,7 +177,7 @@ export class Perceptron {
   predict(inputs: ReadonlyArray<ArrayLike<number>>): number[];
   predict(input: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>): number | number[] {
     const w = this.#weights;
-    if (isRow(input) && input.length > 0 && isRow(input[0])) {
+    if (isBatch(input)) {
       const x = checkRows(input, w.length, "predict(): inputs");
       return Array.from({ length: x.length / w.length }, (_, r) => sigmoid(dot(x, w, r * w.length)));
     }

@@ -36,6 +36,11 @@ export function isRow(value: unknown): value is ArrayLike<number> {
   return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
 
+/** True for a batch, an array whose first item is a row: what predict() answers row by row. */
+export function isBatch(value: unknown): value is ArrayLike<ArrayLike<number>> {
+  return isRow(value) && value.length > 0 && isRow((value as ArrayLike<unknown>)[0]);
+}
+
 /** Throws unless `row` is an array of `length` finite numbers (`each`: what each one is for); returns it. */
 export function checkRow(row: unknown, length: number, where: string, each = "one per weight"): ArrayLike<number> {
   if (!isRow(row)) throw new TypeError(`${where} must be an array of ${length} numbers, got ${describe(row)}`);
