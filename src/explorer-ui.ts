@@ -3,7 +3,7 @@
 // a dragged slider never queues stale work. Needs Plotly on the page (window.Plotly).
 import { withDefaults } from "./charts";
 import { diagram } from "./diagram";
-import { DATA_SETS, type Result, report, run, type Settings } from "./explorer";
+import { DATA_SETS, type Result, ROWS_SHOWN, report, run, type Settings } from "./explorer";
 import { decisionBoundary, errorCurves } from "./figures";
 import { MAX_SEED } from "./random";
 
@@ -20,6 +20,33 @@ export interface Mounted {
 }
 
 const RATE = { min: -2, max: 1, step: 0.05 };
+
+/** The explorer's layout, added to the page once: controls in columns, charts two abreast when wide. */
+const STYLE = `
+.perceptron-explorer { font-family: system-ui, sans-serif; font-size: 15px; line-height: 1.4; }
+.perceptron-explorer .explorer-controls { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+  gap: 10px 24px; margin: 8px 0 12px; }
+.perceptron-explorer .explorer-field { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }
+.perceptron-explorer .explorer-field label { flex: 1 0 100%; font-weight: 600; }
+.perceptron-explorer .explorer-field input[type="range"] { flex: 1 1 120px; min-width: 0; }
+.perceptron-explorer .explorer-field output { min-width: 5.5em; font-variant-numeric: tabular-nums; }
+.perceptron-explorer .explorer-field select, .perceptron-explorer .explorer-field input[type="number"] { max-width: 100%; }
+.perceptron-explorer .explorer-targets { display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 12px; }
+.perceptron-explorer .explorer-targets button[aria-pressed="true"] { font-weight: 700; }
+.perceptron-explorer .explorer-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 8px; }
+.perceptron-explorer .explorer-chart { min-width: 0; }
+.perceptron-explorer .explorer-numbers { white-space: pre-wrap; margin: 8px 0 0; }
+.playground-play { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; }
+.playground-note:empty { display: none; }
+`;
+
+/** Adds the explorer's stylesheet to the page, once. */
+function addStyle(): void {
+  if (document.getElementById("perceptron-explorer-style")) return;
+  const style = element("style", { id: "perceptron-explorer-style" });
+  style.textContent = STYLE;
+  document.head.append(style);
+}
 
 /** 10^v, rounded to three significant digits: the rate a slider shows is the rate it trains with. */
 export function rateOf(v: number): number {
@@ -42,6 +69,7 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   let runs = 0;
   let scheduled = false;
 
+  addStyle();
   root.classList.add("perceptron-explorer");
   root.innerHTML = "";
   const form = element("form", { class: "explorer-controls", "aria-label": "Training settings" });
@@ -96,9 +124,15 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     seed.value = String(settings.seed);
     targets.innerHTML = "";
     const legend = element("legend");
-    legend.textContent = "Targets: press one to flip it";
+    const rows = DATA_SETS[settings.data].inputs;
+    legend.textContent = rows.length > ROWS_SHOWN ? "Targets" : "Targets: press one to flip it";
     targets.append(legend);
-    DATA_SETS[settings.data].inputs.forEach((row, r) => {
+    if (rows.length > ROWS_SHOWN) {
+      const ones = settings.targets.filter((t) => t === 1).length;
+      targets.append(`${rows.length} rows, ${ones} with target 1: too many to flip one by one here.`);
+      return;
+    }
+    rows.forEach((row, r) => {
       const button = element("button", { type: "button", "aria-pressed": String(settings.targets[r] === 1) });
       button.textContent = `[${row.join(", ")}] → ${settings.targets[r]}`;
       button.addEventListener("click", () => {
@@ -125,6 +159,7 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
 
   const draw = (result: Result) => {
     const set = DATA_SETS[settings.data];
+    const rowNames = set.inputs.map((row, r) => (set.inputs.length > ROWS_SHOWN ? `${r + 1}` : `[${row.join(", ")}]`));
     const figures = [
       errorCurves([{ name: "mean squared error", steps: result.steps }], "Training error per iteration"),
       decisionBoundary({
@@ -141,19 +176,19 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
       }),
       {
         data: [
-          { type: "bar", name: "prediction", x: set.inputs.map((row) => `[${row.join(", ")}]`), y: result.predictions },
+          { type: "bar", name: "prediction", x: rowNames, y: result.predictions },
           {
             type: "scatter",
             mode: "markers",
             name: "target",
-            x: set.inputs.map((row) => `[${row.join(", ")}]`),
+            x: rowNames,
             y: settings.targets,
             marker: { size: 12, symbol: "line-ew-open", line: { width: 3 } },
           },
         ],
         layout: {
           title: "Predictions against the targets",
-          xaxis: { title: "input" },
+          xaxis: { title: set.inputs.length > ROWS_SHOWN ? "row" : "input" },
           yaxis: { title: "output", range: [0, 1] },
         },
       },
@@ -163,7 +198,7 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     ];
     figures.forEach((figure, i) => {
       const fig = withDefaults(figure);
-      Plotly?.react(charts[i], fig.data, { ...fig.layout, height: 360 }, fig.config ?? {});
+      Plotly?.react(charts[i], fig.data, { ...fig.layout, height: 400 }, fig.config ?? {});
     });
     numbers.textContent = report(settings, result);
   };

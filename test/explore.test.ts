@@ -32,7 +32,7 @@ test("explore refuses settings it cannot train, saying which and why", () => {
   assertThrows(
     () => explore({ data: "nand", display }),
     RangeError,
-    /explore\(options\)\.data must be one of seed, and, or, xor, sequel, got "nand"/,
+    /explore\(options\)\.data must be one of seed, and, or, xor, sequel, iris, got "nand"/,
   );
   assertThrows(() => explore({ hidden: -1, display }), RangeError, /\.hidden must be an integer from 0 to 64, got -1/);
   assertThrows(
