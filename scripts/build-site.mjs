@@ -19,7 +19,17 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { jupyterEnv, root, setup } from "./setup.mjs";
-import { BuildError, filesUnder, PLOTLY_ASSET, readSteps, say, shown, TEMPLATE, writeSite } from "./site-pages.mjs";
+import {
+  BuildError,
+  filesUnder,
+  MODULE_ASSET,
+  PLOTLY_ASSET,
+  readSteps,
+  say,
+  shown,
+  TEMPLATE,
+  writeSite,
+} from "./site-pages.mjs";
 
 const RUNNER = join(root, "scripts", "run-notebook.py");
 // ignored by git; `npm ci` empties it, when package-lock.json (in the key) changed anyway
@@ -98,6 +108,7 @@ async function runAll(python, work, jobs, running, aborted) {
     for (let item = work.shift(); item && !failures.length && !aborted(); item = work.shift()) {
       say(`${item.name}: executing…`);
       const args = ["--html", item.html, "--executed", item.executed, "--plotly-src", PLOTLY_ASSET];
+      args.push("--module-src", MODULE_ASSET);
       if (item.css) args.push("--css", item.css);
       const { result, stderr, ms } = await runNotebook(python, [item.notebook, ...args], running);
       if (aborted()) return;
@@ -218,8 +229,8 @@ async function main() {
   }
   const mb = (filesUnder(out).reduce((sum, f) => sum + statSync(f).size, 0) / 1e6).toFixed(1);
   say(
-    `${shown(out)}/ ready in ${seconds(Date.now() - started)}: ${tutorial.steps.length} pages and index.html ` +
-      `(${mb} MB); open ${shown(join(out, "index.html"))}, or publish the folder on any static host`,
+    `${shown(out)}/ ready in ${seconds(Date.now() - started)}: ${tutorial.steps.length} pages, index.html ` +
+      `and playground.html (${mb} MB); open ${shown(join(out, "index.html"))}, or publish the folder on any static host`,
   );
 }
 

@@ -1,13 +1,14 @@
 """Runs one notebook top to bottom in a fresh kernel: the one runner of the tests and the site.
 
 usage: run-notebook.py NOTEBOOK [--executed OUT.ipynb] [--again OUT.ipynb] [--html OUT.html]
-                       [--plotly-src URL] [--css OUT.css] [--timeout SECONDS]
+                       [--plotly-src URL] [--module-src URL] [--css OUT.css] [--timeout SECONDS]
        run-notebook.py --css OUT.css
 
   --executed OUT    write the executed notebook (also when a cell fails: the cells run so far)
   --again OUT       then run every cell a second time in the same kernel, and write that copy
   --html OUT        render the executed notebook with the site's template (site-template/ here)
   --plotly-src URL  put <script src=URL> where a chart carries plotly.js inline (data-plotly-js)
+  --module-src URL  put <script src=URL> where an explorer carries the module inline (data-perceptron-js)
   --css OUT         write JupyterLab's light theme (nbconvert's lab template) for pages to share
 
 The kernel (the notebook's own, tslab by default) runs in the notebook's folder, as in Jupyter; the
@@ -33,7 +34,10 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEMPLATE = "site-template"  # the folder next to this file
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-INLINE_PLOTLY = re.compile(r"<script data-plotly-js>.*?</script>", re.S)
+INLINE = {
+    "plotly_src": re.compile(r"<script data-plotly-js>.*?</script>", re.S),
+    "module_src": re.compile(r"<script data-perceptron-js>.*?</script>", re.S),
+}
 CLIENT = None  # the running notebook's client, for stop()
 
 
@@ -127,14 +131,15 @@ def run_cells(client, nb):
     return None
 
 
-def link_plotly(nb, src):
-    """The site's pages load plotly.js from one file: its inline copy becomes a <script src>."""
-    tag = f'<script src="{html.escape(src)}" charset="utf-8"></script>'
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if "text/html" in data:
-                data["text/html"] = INLINE_PLOTLY.sub(lambda _: tag, "".join(data["text/html"]))
+def link_scripts(nb, sources):
+    """The site's pages load plotly.js and the module from shared files: inline copies become <script src>."""
+    for key, src in sources.items():
+        tag = f'<script src="{html.escape(src)}" charset="utf-8"></script>'
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if "text/html" in data:
+                    data["text/html"] = INLINE[key].sub(lambda _: tag, "".join(data["text/html"]))
 
 
 def render(nb, name):
@@ -148,7 +153,7 @@ def render(nb, name):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("notebook", nargs="?")
-    for option in ("--executed", "--again", "--html", "--plotly-src", "--css"):
+    for option in ("--executed", "--again", "--html", "--plotly-src", "--module-src", "--css"):
         parser.add_argument(option)
     parser.add_argument("--timeout", type=int, default=120)
     args = parser.parse_args()
@@ -184,8 +189,7 @@ def main():
             if failure:
                 break
     for notebook, path in runs[: len(seconds["runs"])]:
-        if args.plotly_src:
-            link_plotly(notebook, args.plotly_src)
+        link_scripts(notebook, {key: getattr(args, key) for key in INLINE if getattr(args, key)})
         if path:
             write(path, nbformat.writes(notebook))
     if failure:

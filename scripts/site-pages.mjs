@@ -10,6 +10,10 @@ import { root } from "./setup.mjs";
 
 /** Where pages load plotly.js from: the runner puts it in place of the first chart's inline copy. */
 export const PLOTLY_ASSET = "assets/plotly.js";
+/** Where pages load the module's browser bundle from (dist/browser.js): the explorers and the playground. */
+export const MODULE_ASSET = "assets/perceptron-notebooks.js";
+/** The playground page: the whole explorer, its settings in the URL. */
+const PLAYGROUND = "playground.html";
 export const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), "site-template");
 const MATHJAX = "tex-svg-full.js"; // every TeX extension inside: MathJax loads no other file
 const requireFromRoot = createRequire(join(root, "package.json"));
@@ -86,7 +90,11 @@ function linkPages(file, html, pages) {
     const readme = /^(?:\.\/)?README\.md(#.*)?$/.exec(href);
     if (readme) return `${before}index.html${readme[1] ?? ""}${after}`;
     const linked = href.replace(/\.html(#.*)?$/, "");
-    if (!/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) && !pages.has(linked) && linked !== "index")
+    if (
+      !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) &&
+      !pages.has(linked) &&
+      !["index", "playground"].includes(linked)
+    )
       say(`warning: ${file} links to ${href}, which is not part of the site`);
     return all;
   });
@@ -101,11 +109,14 @@ function checkResources(file, html) {
     if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(m[2]) && !m[2].startsWith("data:")) remote.push(`<${m[1]}> ${m[2]}`);
   }
   if (remote.length) throw new BuildError(`${file} would load from outside the site: ${remote.join(", ")}`);
-  const charts = (html.match(/class="perceptron-chart"/g) ?? []).length;
-  const loads = html.split(`<script src="${PLOTLY_ASSET}"`).length - 1;
+  const charts = (html.match(/class="perceptron-(?:chart|explorer)"/g) ?? []).length;
+  const loads = (src) => html.split(`<script src="${src}"`).length - 1;
   if (html.includes("data-plotly-js")) throw new BuildError(`${file} has plotly.js inline, not from ${PLOTLY_ASSET}`);
-  if (charts > 0 && loads !== 1)
-    throw new BuildError(`${file} has ${charts} charts and loads plotly.js ${loads} times, not once`);
+  if (html.includes("data-perceptron-js"))
+    throw new BuildError(`${file} has the module inline, not from ${MODULE_ASSET}`);
+  if (charts > 0 && loads(PLOTLY_ASSET) !== 1)
+    throw new BuildError(`${file} has ${charts} charts and loads plotly.js ${loads(PLOTLY_ASSET)} times, not once`);
+  if (loads(MODULE_ASSET) > 1) throw new BuildError(`${file} loads the module ${loads(MODULE_ASSET)} times, not once`);
 }
 
 /**
@@ -124,7 +135,7 @@ function nav(where, prev, middle, next) {
 
 /** A notebook's page: nbconvert's HTML with its title, the step bars, and links between pages. */
 function notebookPage(step, html, siteName, prev, next, pages) {
-  const home = `Step ${step.number} of ${pages.size} · <a href="index.html">All steps</a>`;
+  const home = `Step ${step.number} of ${pages.size} · <a href="index.html">All steps</a> · <a href="${PLAYGROUND}">Playground</a>`;
   const out = html
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${step.label} · ${siteName}`)}</title>`)
     .replace(/<html>/, '<html lang="en">')
@@ -161,13 +172,55 @@ ${items.join("\n")}
 </ol>
 <p class="site-about">Each page is a notebook run top to bottom in a fresh TypeScript (tslab) kernel, with its code
 and outputs as JupyterLab shows them. The charts are live: hover for values, drag to zoom, double-click to reset,
-and move the sliders to step through training.</p>
+and move the sliders to step through training. The explorers at the end of steps 3, 4, 6 and 7 retrain in the page
+as you move their controls.</p>
+<h2>Playground</h2>
+<p>The <a href="${PLAYGROUND}">playground</a> is the whole explorer on one page: pick a data set, hidden neurons,
+learning rate, iterations and seed, flip targets, and play training step by step. Its link holds the settings,
+so a link reproduces a run.</p>
 </main>
 ${nav("bottom", undefined, "", start)}
 </body>
 </html>
 `;
   return linkPages("index.html", html, pages);
+}
+
+/** The playground: the explorer of src/playground.ts, mounted from the module's bundle, on one page. */
+function playgroundPage({ steps }, site, pages) {
+  const first = { label: `Start the tutorial: ${steps[0].label}`, href: `${steps[0].name}.html` };
+  const back = { label: "All steps", href: "index.html" };
+  const html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Playground · ${escapeHtml(site.name)}</title>
+${FAVICON}
+<link rel="stylesheet" href="assets/site.css">
+</head>
+<body class="site-page site-playground">
+${nav("top", back, "Playground", first)}
+<main>
+<h1>Playground: watch a network learn</h1>
+<p>The tutorial's network, trained in this page by the same code the notebooks run, with the same numbers.
+Move a control and it trains again from its seed. With no hidden neurons it is the seed's single neuron; with
+some, the sequel's network with one hidden layer. Press a target to flip it and train on data of your own;
+press <em>Play training</em> to watch the weights and the decision settle, iteration by iteration.</p>
+<p>The page's address holds the settings (<code>#data=xor&amp;hidden=4&amp;seed=1&amp;…</code>): copy it to share
+a run, and go back and forward through the ones you tried.</p>
+<noscript><p class="site-noscript">The playground trains in the page and needs JavaScript. The tutorial's
+steps read without it.</p></noscript>
+<div id="playground"></div>
+</main>
+${nav("bottom", back, "", first)}
+<script src="${PLOTLY_ASSET}" charset="utf-8"></script>
+<script src="${MODULE_ASSET}" charset="utf-8"></script>
+<script>PerceptronNotebooks.mountPlayground(document.getElementById("playground"));</script>
+</body>
+</html>
+`;
+  return linkPages(PLAYGROUND, html, pages);
 }
 
 /** plotly.js for the site: the minified build when it is the very version the kernel's charts use. */
@@ -194,13 +247,14 @@ export function writeSite(dir, tutorial, rendered, labCss) {
     "plotly.LICENSE": join(packageDir("plotly.js-dist"), "LICENSE"),
     [`mathjax/${MATHJAX}`]: join(packageDir("mathjax"), "es5", MATHJAX),
     "mathjax/LICENSE": join(packageDir("mathjax"), "LICENSE"),
+    "perceptron-notebooks.js": join(root, "dist", "browser.js"),
     "jupyterlab.css": labCss,
     "site.css": join(TEMPLATE, "site.css"),
   };
   mkdirSync(join(dir, "assets", "mathjax"), { recursive: true });
   for (const [to, from] of Object.entries(assets)) copyFileSync(from, join(dir, "assets", to));
   const link = (s) => s && { label: s.label, href: `${s.name}.html` };
-  const files = { "index.html": indexPage(tutorial, site, pages) };
+  const files = { "index.html": indexPage(tutorial, site, pages), [PLAYGROUND]: playgroundPage(tutorial, site, pages) };
   steps.forEach((step, i) => {
     const prev = link(steps[i - 1]) ?? { label: "All steps", href: "index.html" };
     const next = link(steps[i + 1]) ?? { label: "Back to all steps", href: "index.html" };

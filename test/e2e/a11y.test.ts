@@ -20,7 +20,7 @@ import { oneRun, type PageLog, watchPage } from "./helpers/run";
 import { runBuild, SITE, siteContext } from "./helpers/site";
 
 const STEPS = notebookNames();
-const PAGES = ["index", ...STEPS];
+const PAGES = ["index", "playground", ...STEPS];
 /** What fails a page: axe's two highest impacts (moderate and minor ones do not). */
 const blocking = (violations: Result[]) => violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 /** Pages checked at once: axe is CPU-bound, and a page with many charts is heavy. */
@@ -59,8 +59,15 @@ async function check(context: BrowserContext, site: string, name: string): Promi
   const log = watchPage(page);
   try {
     await page.goto(pathToFileURL(join(site, `${name}.html`)).href, { waitUntil: "load" });
-    await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll(".perceptron-chart")).every((div) => div.querySelector(".main-svg")),
+    // the charts, and the explorers' controls, charts and numbers
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll(".perceptron-chart, .explorer-chart")).every((div) =>
+          div.querySelector(".main-svg"),
+        ) &&
+        Array.from(document.querySelectorAll(".perceptron-explorer")).every(
+          (div) => div.querySelector(".explorer-numbers")?.textContent,
+        ),
     );
     const state = await page.evaluate(async () => {
       // MathJax 3 typesets once loaded (deferred): its startup promise settles when it is done
@@ -182,9 +189,11 @@ test("axe read every page as a reader sees it: loaded from disk, every chart dra
   );
 });
 
-test("the index has no serious or critical accessibility violation", () => {
-  assertNone("index", blocking(checked("index").violations), "serious or critical violations");
-});
+for (const name of ["index", "playground"]) {
+  test(`the ${name} page has no serious or critical accessibility violation`, () => {
+    assertNone(name, blocking(checked(name).violations), "serious or critical violations");
+  });
+}
 
 for (const name of STEPS) {
   test(`the page of step ${name} has no serious or critical accessibility violation`, () => {

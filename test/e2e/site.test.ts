@@ -15,7 +15,7 @@ import { oneRun, type PageLog, watchPage } from "./helpers/run";
 import { type BuildRun, runBuild, SITE, type StaticServer, serveFolder, siteContext, snapshot } from "./helpers/site";
 
 const STEPS = notebookNames();
-const PAGES = ["index", ...STEPS];
+const PAGES = ["index", "playground", ...STEPS];
 const PLOTLY_VERSION: string = JSON.parse(
   readFileSync(join(ROOT, "node_modules", "plotly.js-dist", "package.json"), "utf8"),
 ).version;
@@ -214,7 +214,7 @@ test("npm run build reports each notebook and writes one page a notebook, an ind
   assert.match(build.stdout, /^\[build\] site\/ ready in /m);
   const files = readdirSync(SITE).filter((f) => f.endsWith(".html"));
   assert.equal(files.sort(), PAGES.map((p) => `${p}.html`).sort(), "the pages");
-  for (const asset of ["plotly.js", "mathjax/tex-svg-full.js", "jupyterlab.css", "site.css"])
+  for (const asset of ["plotly.js", "perceptron-notebooks.js", "mathjax/tex-svg-full.js", "jupyterlab.css", "site.css"])
     assert.ok(existsSync(join(SITE, "assets", asset)), `assets/${asset}`);
   const leftovers = readdirSync(ROOT).filter((f) => /^\.site\.(tmp|old)-/.test(f));
   assert.equal(leftovers, [], "no temporary folder is left next to site/");
@@ -256,7 +256,7 @@ test("no request leaves the machine: each page asks for its own files only, whic
 test("plotly.js is one shared asset, loaded once by each page with charts, and the kernel's own version", () => {
   for (const r of allReports()) {
     const plotly = r.requests.filter((u) => /plotly/i.test(u));
-    const expected = r.chartsInFile > 0 ? 1 : 0;
+    const expected = r.chartsInFile > 0 || r.name === "playground" ? 1 : 0;
     assert.is(plotly.length, expected, `${where(r)}: plotly.js requests (${plotly.join(", ")})`);
     if (expected) {
       assert.ok(plotly[0].endsWith("/assets/plotly.js"), `${where(r)}: from assets/ (${plotly[0]})`);
@@ -268,7 +268,7 @@ test("plotly.js is one shared asset, loaded once by each page with charts, and t
 
 test("every chart draws its SVG and its traces, in place of the fallback text", () => {
   for (const r of allReports()) {
-    if (r.name === "index") continue;
+    if (!STEPS.includes(r.name)) continue;
     assert.ok(r.chartsInFile > 0, `${where(r)}: the page has charts`);
     assert.is(r.charts.length, r.chartsInFile, `${where(r)}: chart divs`);
     r.charts.forEach((chart, i) => {
@@ -283,7 +283,7 @@ test("every chart draws its SVG and its traces, in place of the fallback text", 
 
 test("MathJax typesets the math of every notebook page: no raw TeX left, no TeX errors", () => {
   for (const r of allReports()) {
-    if (r.name === "index") continue;
+    if (!STEPS.includes(r.name)) continue;
     assert.ok(r.math > 0, `${where(r)}: typeset formulas (${r.math})`);
     assert.is(r.mathErrors, 0, `${where(r)}: MathJax errors`);
     assert.equal(r.rawTex, [], `${where(r)}: raw TeX`);
