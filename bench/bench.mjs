@@ -5,7 +5,8 @@
 // other python3 with numpy, e.g. a pip wheel with OpenBLAS), or those given with --python.
 // Plain Node on the compiled module (dist/), as users run it.
 // usage: npm run bench [-- --python PATH ...] [-- --readme]   (--readme writes the tables into README.md)
-// Then bench/e2e-timings.mjs: each notebook in a fresh kernel, and a site rebuild with nothing changed.
+// Then bench/live-chart.mjs, bench/explorer.mjs (the live explorer in Chromium: retrain and redraw
+// times) and bench/e2e-timings.mjs: each notebook in a fresh kernel, and a site rebuild with nothing changed.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -128,8 +129,9 @@ if (process.argv.includes("--readme")) {
   console.log("README.md: figures updated");
 }
 
-// then what a live chart costs training, and the end-to-end timings: notebooks in their kernels, a site rebuild
-for (const script of ["live-chart.mjs", "e2e-timings.mjs"]) {
+// then what a live chart costs training, how live the explorer is in Chromium, and the end-to-end
+// timings: notebooks in their kernels, a site rebuild
+for (const script of ["live-chart.mjs", "explorer.mjs", "e2e-timings.mjs"]) {
   console.log("");
   const run = spawnSync(process.execPath, [join(root, "bench", script)], { stdio: "inherit" });
   if (run.status !== 0) process.exitCode = run.status ?? 1;
