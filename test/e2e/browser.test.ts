@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { defaults, report, run as runExplorer } from "../../src/explorer";
 import {
   launchChromium,
   type Mirror,
@@ -360,6 +361,53 @@ test("the LaTeX the notebook displays is typeset by MathJax, without errors", as
   const output = page.locator(".code_cell .output_markdown").filter({ hasText: "σ" });
   assert.ok((await output.locator(".MathJax_Display").count()) >= 2, "the two displayed equations are typeset");
   assert.is(await page.locator(".output_area .MathJax_Error, .output_area .merror").count(), 0, "MathJax errors");
+});
+
+test("the explorer at the end is live: dragging its iterations slider retrains in the page, with Node's numbers", async () => {
+  const { page } = ran();
+  const explorer = page.locator(".perceptron-explorer").last();
+  const numbers = () => explorer.locator(".explorer-numbers").textContent();
+  const errorCurveEnd = () =>
+    explorer
+      .locator(".explorer-error")
+      .evaluate((div) => ((div as PlotlyDiv).data ?? []).map((t) => (t.x ? t.x[t.x.length - 1] : null)));
+  const before = await numbers();
+  assert.is(before, report(defaults("seed"), runExplorer(defaults("seed"))), "first, the kernel's own settings");
+  assert.equal(await errorCurveEnd(), [ITERATIONS]);
+
+  // drag the handle from its place (10,000 of 60,000) to about a tenth of the rail, with the mouse
+  const slider = explorer.getByLabel("Iterations");
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  if (!box) throw new Error("the iterations slider has no box");
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 6, y);
+  await page.mouse.down();
+  for (const f of [0.15, 0.12, 0.1]) await page.mouse.move(box.x + box.width * f, y, { steps: 4 });
+  await page.mouse.up();
+  await waitUntil(
+    "the explorer to retrain after the drag",
+    10_000,
+    async () => (await numbers()) !== before,
+    async () =>
+      `slider at ${await slider.inputValue()}, box ${JSON.stringify(box)}, under the pointer: ` +
+      (await page.evaluate(
+        ([x, py]) => document.elementFromPoint(x, py)?.outerHTML.slice(0, 200) ?? "nothing",
+        [box.x + box.width / 6, y],
+      )),
+  );
+  const iterations = Number(await slider.inputValue());
+  assert.ok(iterations > 0 && iterations < ITERATIONS, `the drag moved the slider to ${iterations}`);
+  await waitUntil("the error curve to end at the new iterations", 5_000, async () => {
+    const end = await errorCurveEnd();
+    return end[0] === iterations;
+  });
+  const settings = { ...defaults("seed"), iterations };
+  assert.is(
+    await numbers(),
+    report(settings, runExplorer(settings)),
+    "the page's numbers are Node's, to the last digit",
+  );
 });
 
 test("the page throws no errors and logs none but the Notebook's own (widgets 404, MathJax font probe)", () => {
