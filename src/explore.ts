@@ -1,10 +1,14 @@
 // explore(): a live explorer as a notebook output. The page retrains the module's own code
-// (dist/browser.js) as controls move, with no kernel; the kernel sends the first run's chart
-// beside it, for front ends that show saved outputs without running scripts.
-import { escapeHtml, scriptJson, withDefaults } from "./charts";
+// (dist/browser.js) as controls move, with no kernel. The output is HTML and text only: JupyterLab
+// ranks a Plotly chart (jupyterlab-plotly's renderer, rank 0) above HTML (rank 50), trusted or not,
+// so a chart beside the HTML would hide the explorer there. Until the explorer mounts, or where
+// scripts never run (an untrusted notebook: its HTML sanitized), the output shows the first run's
+// error curve as a picture and a line saying how to make it live.
+import { escapeHtml, type MimeBundle, scriptJson } from "./charts";
 import { type Display, type DisplaySink, displayOf } from "./display";
 import { DATA_SETS, defaults, run, type Settings } from "./explorer";
-import { errorCurves } from "./figures";
+import type { NetworkStep } from "./network";
+import { COLORS } from "./palette";
 import { MAX_SEED } from "./random";
 import { checkFinite, checkInteger, checkOptions, describe } from "./validate";
 
@@ -39,7 +43,8 @@ export function explore(options: ExploreOptions = {}): void {
     `mean squared error after training: ${first.meanSquaredError}`;
   const html =
     `<div id="${escapeHtml(id)}" class="perceptron-explorer"><p class="perceptron-chart-fallback">` +
-    `${escapeHtml(text)}. The controls work where scripts run: in Jupyter, trust the notebook or run the cell again.</p></div>\n` +
+    `${escapeHtml(text)}. The controls work where scripts run: in Jupyter, trust the notebook or run the cell again.</p>` +
+    `${errorPicture(first.steps)}</div>\n` +
     `<script>(function () {\n  var id = ${scriptJson(id)}, settings = ${scriptJson(settings)}, tries = 0;\n` +
     "  function mount() {\n" +
     "    var root = document.getElementById(id);\n" +
@@ -48,14 +53,54 @@ export function explore(options: ExploreOptions = {}): void {
     "  }\n" +
     "  mount();\n" +
     "})();</script>";
-  const bundle = {
-    "application/vnd.plotly.v1+json": withDefaults(
-      errorCurves([{ name: "mean squared error", steps: first.steps }], text),
-    ),
-    "text/html": html,
-    "text/plain": text,
-  };
-  displayOf(display, where).showLive(bundle);
+  // MimeBundle (charts.ts) is a chart's three types; showLive passes on whichever a bundle has
+  displayOf(display, where).showLive({ "text/html": html, "text/plain": text } as MimeBundle);
+}
+
+/**
+ * The error curve as an `<img>` of an SVG (a data: URL, which sanitizers keep; an inline `<svg>`
+ * they drop): the mean squared error per iteration on a log scale, with no script.
+ */
+function errorPicture(steps: Pick<NetworkStep, "iteration" | "meanSquaredError">[]): string {
+  const [width, height, left, right, top, bottom] = [640, 260, 64, 24, 12, 44];
+  const points = steps.filter((s) => s.meanSquaredError > 0 && Number.isFinite(s.meanSquaredError));
+  const logs = points.map((s) => Math.log10(s.meanSquaredError));
+  const low = Math.floor(Math.min(...logs, 0));
+  const high = Math.max(Math.ceil(Math.max(...logs, low)), low + 1);
+  const last = Math.max(1, ...points.map((s) => s.iteration));
+  const x = (iteration: number) => (left + ((width - left - right) * iteration) / last).toFixed(1);
+  const y = (log: number) => (top + ((height - top - bottom) * (high - log)) / (high - low)).toFixed(1);
+  const text = (at: string, content: string, extra = "") => `<text ${at} ${extra}>${content}</text>`;
+  const grid = Array.from({ length: high - low + 1 }, (_, k) => {
+    const at = y(low + k);
+    return (
+      `<line x1="${left}" x2="${width - right}" y1="${at}" y2="${at}" stroke="#e5e5e5"/>` +
+      text(
+        `x="${left - 6}" y="${at}"`,
+        `10<tspan dy="-6" font-size="9">${String(low + k).replace("-", "\u2212")}</tspan>`,
+        'dy="4" text-anchor="end"',
+      )
+    );
+  }).join("");
+  const path = points.map((s, i) => `${i === 0 ? "M" : "L"}${x(s.iteration)},${y(logs[i])}`).join("");
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+    `font-family="sans-serif" font-size="12" fill="#222">${grid}` +
+    `<line x1="${left}" x2="${width - right}" y1="${height - bottom}" y2="${height - bottom}" stroke="#888"/>` +
+    text(`x="${left}" y="${height - bottom + 16}"`, "0", 'text-anchor="middle"') +
+    text(`x="${width - right}" y="${height - bottom + 16}"`, last.toLocaleString("en-US"), 'text-anchor="middle"') +
+    text(`x="${(left + width - right) / 2}" y="${height - 6}"`, "iteration", 'text-anchor="middle"') +
+    text(
+      `transform="translate(14 ${(top + height - bottom) / 2}) rotate(-90)"`,
+      "mean squared error",
+      'text-anchor="middle"',
+    ) +
+    `<path d="${path}" fill="none" stroke="${COLORS[0]}" stroke-width="2"/></svg>`;
+  return (
+    `<img class="perceptron-explorer-picture" width="${width}" height="${height}" style="max-width:100%;height:auto" ` +
+    `alt="The mean squared error per iteration on a log scale, from ${points[0]?.meanSquaredError.toPrecision(3)} to ${points.at(-1)?.meanSquaredError.toPrecision(3)}" ` +
+    `src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}">`
+  );
 }
 
 /** Checks the settings a caller gives, over the data set's defaults. */

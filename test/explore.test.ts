@@ -5,7 +5,7 @@ import { Display, explore, type MimeBundle } from "../src";
 import { defaults, run } from "../src/explorer";
 import { assertThrows } from "./helpers/assert";
 
-test("explore sends controls that mount in the page, the module's bundle once, and the first run's chart", () => {
+test("explore sends controls that mount in the page, the module's bundle once, and the first run's error curve", () => {
   const sent: MimeBundle[] = [];
   const display = new Display((bundle) => sent.push(bundle));
   explore({ data: "xor", hidden: 4, display: display });
@@ -20,11 +20,21 @@ test("explore sends controls that mount in the page, the module's bundle once, a
   assert.match(first, new RegExp(`settings = ${JSON.stringify(settings).replace(/[[\]]/g, "\\$&")}`));
   const { meanSquaredError, steps } = run(settings);
   assert.match(sent[0]["text/plain"], new RegExp(`mean squared error after training: ${meanSquaredError}$`));
-  const figure = sent[0]["application/vnd.plotly.v1+json"];
-  assert.equal(
-    figure.data[0].y,
-    steps.map((s) => s.meanSquaredError),
+  // no Plotly chart beside the HTML: JupyterLab would show it in place of the explorer, trusted or not
+  assert.equal(Object.keys(sent[0]).sort(), ["text/html", "text/plain"]);
+  const picture =
+    /<div id="[^"]+" class="perceptron-explorer"><p class="perceptron-chart-fallback">[^<]*<\/p><img [^>]*alt="([^"]+)"[^>]* src="data:image\/svg\+xml;base64,([^"]+)"><\/div>/.exec(
+      first,
+    );
+  assert.ok(picture, "the first run's error curve as a picture, in the div the explorer mounts in");
+  assert.is(
+    picture[1],
+    `The mean squared error per iteration on a log scale, from ${steps[0].meanSquaredError.toPrecision(3)} to ${meanSquaredError.toPrecision(3)}`,
   );
+  const svg = Buffer.from(picture[2], "base64").toString();
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*<\/svg>$/);
+  assert.not.match(svg, /<script|\son\w+=/i, "no script in the picture");
+  assert.is(svg.match(/[ML]\d/g)?.length, steps.length, "a point per recorded step");
 });
 
 test("explore refuses settings it cannot train, saying which and why", () => {
