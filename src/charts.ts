@@ -72,6 +72,17 @@ export function titleOf(figure: Figure): string {
   return typeof text === "string" ? text : "";
 }
 
+/**
+ * A fresh random id (a UUID): also where `crypto.randomUUID` is missing, as on a page served over
+ * plain HTTP, which is not a secure context.
+ */
+export function uniqueId(): string {
+  if (typeof globalThis.crypto?.randomUUID === "function") return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** Escapes text for HTML: `<`, `>`, `&` and quotes. */
 export function escapeHtml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -91,9 +102,9 @@ export function scriptJson(value: unknown): string {
  *
  * @param figure - a Plotly figure (defaults are applied)
  * @param id - the `<div>`'s id; a fresh one when omitted
- * @returns the HTML, without plotly.js itself (see `plotlyScript` in display.ts)
+ * @returns the HTML, without plotly.js itself (see `plotlyScript` in notebook-display.ts)
  */
-export function chartHtml(figure: Figure, id = `chart-${crypto.randomUUID()}`): string {
+export function chartHtml(figure: Figure, id = `chart-${uniqueId()}`): string {
   return markup(withDefaults(figure), id);
 }
 
@@ -136,7 +147,7 @@ export function chartBundle(figure: Figure, library = ""): MimeBundle {
   const names = fig.data.map((trace, i) => (typeof trace.name === "string" ? trace.name : `trace ${i + 1}`));
   return {
     "application/vnd.plotly.v1+json": fig,
-    "text/html": `${library}${markup(fig, `chart-${crypto.randomUUID()}`)}`,
+    "text/html": `${library}${markup(fig, `chart-${uniqueId()}`)}`,
     "text/plain": `Chart: ${titleOf(fig) || "untitled"} (${names.length} trace${names.length === 1 ? "" : "s"}: ${names.join(", ")})`,
   };
 }

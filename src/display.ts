@@ -1,25 +1,27 @@
 // Charts as notebook outputs: a Display sends MIME bundles (charts.ts makes them) to a notebook and
-// knows whether its page has plotly.js yet; plot() and liveChart() draw through one.
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { chartBundle, checkFigure, escapeHtml, type Figure, type MimeBundle } from "./charts";
+// knows whether its page has plotly.js yet; plot() and liveChart() draw through one. Nothing here
+// needs Node: where a call names no display, the environment's is used, which notebook-display.ts
+// sets for the tslab kernel (index.ts loads it) and the site's runnable pages set for the page.
+import { chartBundle, checkFigure, type Figure, type MimeBundle, uniqueId } from "./charts";
 import { checkInteger, checkOptions, describe } from "./validate";
 
-/** plotly.js itself, read once a process from plotly.js-dist: 4.6 MB that never change. */
-let plotlySource: string | undefined;
+/** The `<script>`s a page needs before its first chart and its first explorer. */
+export interface PageScripts {
+  plotly(): string;
+  module(): string;
+}
+const NO_SCRIPTS: PageScripts = { plotly: () => "", module: () => "" };
 
-/**
- * The `<script>` that puts plotly.js on a page: the library inline, read from `plotly.js-dist`
- * (nothing is fetched), or a `<script src>` for `src` (a published site's shared asset).
- *
- * @param src - where a page finds plotly.js; inline when omitted
- * @returns one `<script>` element
- */
-export function plotlyScript(src?: string): string {
-  if (src !== undefined) return `<script src="${escapeHtml(src)}" charset="utf-8"></script>`;
-  plotlySource ??= readFileSync(require.resolve("plotly.js-dist"), "utf8").replace(/<\/script/gi, "<\\/script");
-  return `<script data-plotly-js>${plotlySource}</script>`;
+/** Where the code runs: the display a call without one draws in, and the scripts pages need there. */
+export interface Environment {
+  display(): Display;
+  scripts: PageScripts;
+}
+let environment: Environment | undefined;
+
+/** Sets where charts go by default: the tslab kernel's notebook, or a runnable page. */
+export function setEnvironment(where: Environment): void {
+  environment = where;
 }
 
 /** Sends a bundle to the notebook's output; `displayId` and `update` overwrite an earlier one. */
@@ -35,87 +37,43 @@ export type DisplaySink = (bundle: MimeBundle, displayId: string, update: boolea
  */
 export class Display {
   readonly #send: DisplaySink;
+  readonly #scripts: PageScripts;
   #hasPlotly = false;
   #hasModule = false;
 
-  constructor(send: DisplaySink) {
+  /**
+   * @param send - where bundles go
+   * @param scripts - the `<script>`s a page needs (in Node: plotly.js and the module, inline);
+   *   none where the page has them already (the site's runnable pages)
+   */
+  constructor(send: DisplaySink, scripts: PageScripts = environment?.scripts ?? NO_SCRIPTS) {
     if (typeof send !== "function")
       throw new TypeError(`new Display(send): send must be a function, got ${describe(send)}`);
     this.#send = send;
+    this.#scripts = scripts;
   }
 
   /** Shows a figure as the output `displayId` (new, or in place of an earlier one when `update`). */
-  show(figure: Figure, displayId: string = randomUUID(), update = false): void {
-    this.#send(chartBundle(figure, this.#hasPlotly ? "" : plotlyScript()), displayId, update);
+  show(figure: Figure, displayId: string = uniqueId(), update = false): void {
+    this.#send(chartBundle(figure, this.#hasPlotly ? "" : this.#scripts.plotly()), displayId, update);
     this.#hasPlotly = true;
   }
 
   /** Shows a bundle whose HTML needs plotly.js and the module's browser bundle on the page. */
   showLive(bundle: MimeBundle): void {
-    const libraries = (this.#hasPlotly ? "" : plotlyScript()) + (this.#hasModule ? "" : moduleScript());
-    this.#send({ ...bundle, "text/html": libraries + bundle["text/html"] }, randomUUID(), false);
+    const libraries = (this.#hasPlotly ? "" : this.#scripts.plotly()) + (this.#hasModule ? "" : this.#scripts.module());
+    this.#send({ ...bundle, "text/html": libraries + bundle["text/html"] }, uniqueId(), false);
     this.#hasPlotly = true;
     this.#hasModule = true;
   }
 }
 
-/** The module's browser bundle (dist/browser.js, made by npm run compile), read once a process. */
-let moduleSource: string | undefined;
-
-/** The `<script>` that puts the module on a page, as the global `PerceptronNotebooks`. */
-export function moduleScript(): string {
-  moduleSource ??= readFileSync(join(__dirname, "..", "dist", "browser.js"), "utf8").replace(
-    /<\/script/gi,
-    "<\\/script",
-  );
-  return `<script data-perceptron-js>${moduleSource}</script>`;
-}
-
-interface Jupyter {
-  lastWriteDisplayData: ((message: object, update: boolean) => void) | null;
-}
-
-/**
- * Into the running cell's output: a multi-type display_data message through tslab's internal hook
- * (it exists while a cell runs); without it, tslab's public HTML display; outside tslab, the text.
- */
-function kernelSink(): DisplaySink {
-  const displays = new Map<string, ReturnType<typeof import("tslab").newDisplay>>();
-  return (bundle, displayId, update) => {
-    let jupyter: Jupyter | undefined;
-    try {
-      jupyter = require("tslab/dist/jupyter");
-    } catch {}
-    if (typeof jupyter?.lastWriteDisplayData === "function") {
-      jupyter.lastWriteDisplayData({ data: bundle, metadata: {}, transient: { display_id: displayId } }, update);
-      return;
-    }
-    try {
-      const tslab: typeof import("tslab") = require("tslab");
-      if (!displays.has(displayId)) displays.set(displayId, tslab.newDisplay());
-      displays.get(displayId)?.html(bundle["text/html"]);
-    } catch {
-      console.log(bundle["text/plain"]);
-    }
-  };
-}
-
-/** This kernel's display: made at its first chart, since a kernel's outputs share one page. */
-let kernelDisplay: Display | undefined;
-
-/**
- * The display of the kernel this code runs in: the notebook's output in tslab, else stdout.
- *
- * @returns the same Display on every call within a kernel
- */
-export function notebookDisplay(): Display {
-  kernelDisplay ??= new Display(kernelSink());
-  return kernelDisplay;
-}
-
-/** Where a chart goes: the display in `options`, a sink given as a function (a page of its own), or the kernel's. */
+/** Where a chart goes: the display in `options`, a sink given as a function (a page of its own), or the environment's. */
 export function displayOf(display: Display | DisplaySink | undefined, where: string): Display {
-  if (display === undefined) return notebookDisplay();
+  if (display === undefined) {
+    if (environment) return environment.display();
+    throw new TypeError(`${where}.display is needed here: there is no notebook to draw in`);
+  }
   if (display instanceof Display) return display;
   if (typeof display === "function") return new Display(display);
   throw new TypeError(`${where}.display must be a function or a Display, got ${describe(display)}`);
@@ -174,7 +132,7 @@ export function liveChart(figure: Figure, options: LiveChartOptions = {}): LiveC
   const { interval = 200, display } = checkOptions(options, ["interval", "display"], "liveChart(): options");
   checkInteger(interval, "liveChart(): options.interval", 0, 60_000);
   const page = displayOf(display, "liveChart(): options");
-  const id = randomUUID();
+  const id = uniqueId();
   const xs = figure.data.map((trace) => Array.from((trace.x ?? []) as ArrayLike<number>));
   const ys = figure.data.map((trace) => Array.from((trace.y ?? []) as ArrayLike<number>));
   let draws = 0;

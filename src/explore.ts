@@ -4,7 +4,7 @@
 // so a chart beside the HTML would hide the explorer there. Until the explorer mounts, or where
 // scripts never run (an untrusted notebook: its HTML sanitized), the output shows the first run's
 // error curve as a picture and a line saying how to make it live.
-import { escapeHtml, type MimeBundle, scriptJson } from "./charts";
+import { escapeHtml, type MimeBundle, scriptJson, uniqueId } from "./charts";
 import { type Display, type DisplaySink, displayOf } from "./display";
 import { DATA_SETS, defaults, run, type Settings } from "./explorer";
 import type { NetworkStep } from "./network";
@@ -35,7 +35,7 @@ export function explore(options: ExploreOptions = {}): void {
   );
   const settings = checkSettings(given, where);
   const first = run(settings);
-  const id = `explorer-${crypto.randomUUID()}`;
+  const id = `explorer-${uniqueId()}`;
   const set = DATA_SETS[settings.data];
   const text =
     `Live explorer: ${set.name}, ${settings.hidden === 0 ? "one neuron" : `${settings.hidden} hidden neurons`}, ` +

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Display, type DisplaySink, type Figure, liveChart, type MimeBundle, plot } from "../src";
 import { chartBundle, chartHtml, escapeHtml, scriptJson, withDefaults } from "../src/charts";
-import { notebookDisplay, plotlyScript } from "../src/display";
+import { notebookDisplay, plotlyScript } from "../src/notebook-display";
 import { COLORS } from "../src/palette";
 import { assertThrows } from "./helpers/assert";
 
