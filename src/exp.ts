@@ -1,0 +1,126 @@
+// e^x in plain arithmetic, so that every JavaScript engine gives the same bits.
+//
+// Why: Math.exp is left to each engine, and engines differ. Node 20's V8 computes it with fdlibm's
+// e_exp.c; Chromium 156's gives another last bit for about one argument in ten. The module trains
+// in Node (the notebooks) and in the browser (the explorers), and their numbers must agree to the
+// last digit, so σ takes e^(−x) from here, not from Math.exp.
+//
+// What: a port of fdlibm's e_exp.c (Sun Microsystems, 1993-2004), as V8 keeps it in
+// src/base/ieee754.cc, with V8's one change (exp(1) is Math.E). So in Node 20 it gives exactly the
+// bits of Math.exp, and in any other engine the bits Node's Math.exp would give. It uses only
+// IEEE double +, −, ×, ÷ (each rounded once, never fused in JavaScript), comparisons, a truncation
+// to an integer and a table of exact powers of two. Its error is under 1 ulp (fdlibm's bound).
+//
+// fdlibm's notice, which its licence asks to keep:
+//   Copyright (C) 2004 by Sun Microsystems, Inc. All rights reserved.
+//   Permission to use, copy, modify, and distribute this software is freely granted,
+//   provided that this notice is preserved.
+//
+// The method (e_exp.c's):
+//   1. Reduce x: x = k·ln2 + r, |r| ≤ ln2/2 (about), with ln2 split in hi + lo so that k·hi is exact.
+//   2. e^r = 1 + r + r·c/(2 − c), c = r − r²·(P1 + r²·(P2 + … + r²·P5)): a Remez fit of
+//      r·(e^r + 1)/(e^r − 1), within 2^−59.
+//   3. e^x = 2^k · e^r: a multiplication by a power of two from a table, exact unless the result
+//      is subnormal (then rounded once, as fdlibm rounds it).
+//
+// Two functions: fdlibmExp, the whole port with fdlibm's names, for every case; and exp, its
+// common case written small enough (constants as literals) that V8 inlines it into the training
+// loops, where it beats a call to Math.exp. test/exp.test.ts holds the two to the same bits.
+
+// fdlibm's constants: each the shortest decimal that reads back to the bits beside it
+const LN2_HI = 0.6931471803691238; // 0x3fe62e42_fee00000: ln2's first 32 bits, so k·LN2_HI is exact
+const LN2_LO = 1.9082149292705877e-10; // 0x3dea39ef_35793c76: ln2 − LN2_HI, rounded
+const INV_LN2 = Math.LOG2E; // 0x3ff71547_652b82fe: 1/ln2, rounded
+const P1 = 0.16666666666666602; // 0x3fc55555_5555553e
+const P2 = -0.0027777777777015593; // 0xbf66c16c_16bebd93
+const P3 = 0.00006613756321437934; // 0x3f11566a_af25de2c
+const P4 = -0.0000016533902205465252; // 0xbebbbd41_c5d26bf1
+const P5 = 4.1381367970572385e-8; // 0x3e663769_72bea4d0
+/** Above this, e^x overflows: ln of the largest double. */
+const OVERFLOW = 709.782712893384; // 0x40862e42_fefa39ef
+/** Below this, e^x rounds to 0: ln(2^−1075). */
+const UNDERFLOW = -745.1332191019411; // 0xc0874910_d52d3051
+// fdlibm tests the high word of |x|. For a double ≥ 0, "high word ≥ h" is exactly "≥ the double
+// whose high word is h and low word 0": these are those doubles.
+const BIG = 709.7822265625; // 0x40862e42_00000000: from here on, e^x may overflow or underflow
+const HALF_LN2 = 0.3465735912322998; // 0x3fd62e43_00000000: high word above 0x3fd62e42 (0.5·ln2)
+const THREE_HALVES_LN2 = 1.0397205352783203; // 0x3ff0a2b2_00000000: about 1.5·ln2
+const TINY = 3.725290298461914e-9; // 0x3e300000_00000000 = 2^−28: below it, e^x rounds to 1 + x
+
+/** 2^k for k from −1021 to 1023 (every normal power of two), at POW2[k + 1021]: made by exact doubling. */
+const POW2 = new Float64Array(2045);
+POW2[1021] = 1;
+for (let i = 1022; i < 2045; i++) POW2[i] = POW2[i - 1] * 2;
+for (let i = 1020; i >= 0; i--) POW2[i] = POW2[i + 1] / 2;
+const TWO_M1000 = POW2[21];
+const TWO_1023 = POW2[2044];
+
+/**
+ * e^x, the same bits in every JavaScript engine: fdlibm's exp (Node 20's Math.exp), in plain arithmetic.
+ *
+ * @param x - any number
+ * @returns e^x, within 1 ulp (NaN for NaN, +∞ above ~709.78, 0 below ~−745.13, subnormal between)
+ * @example
+ * exp(1); // returns 2.718281828459045 (Math.E)
+ */
+export function exp(x: number): number {
+  // fdlibmExp's steps for 2^−28 ≤ |x| ≤ 707, with its constants written in (a named constant costs
+  // this function bytes, and past a size V8 inlines only some of the kernel's four σ a row block)
+  const ax = Math.abs(x);
+  if (!(ax >= 3.725290298461914e-9 && ax <= 707) || x === 1) return fdlibmExp(x);
+  // k = 0 below HALF_LN2, else x/ln2 rounded half away from zero (fdlibm takes ±1 below
+  // THREE_HALVES_LN2 without rounding; the rounding gives ±1 there too, the same k)
+  const k = ax < 0.3465735912322998 ? 0 : (Math.LOG2E * x + (x < 0 ? -0.5 : 0.5)) | 0;
+  const hi = x - k * 0.6931471803691238; // LN2_HI
+  const lo = k * 1.9082149292705877e-10; // LN2_LO
+  const r = hi - lo;
+  const t = r * r;
+  const p = 0.00006613756321437934 + t * (-0.0000016533902205465252 + t * 4.1381367970572385e-8); // P3, P4, P5
+  const c = r - t * (0.16666666666666602 + t * (-0.0027777777777015593 + t * p)); // P1, P2
+  // with k = 0 (hi = r, lo = 0) this is fdlibm's 1 − (r·c/(c − 2) − r) to the bit: c − 2 = −(2 − c)
+  // exactly, and a quotient's rounding is symmetric; |k| ≤ 1020 here, so 2^k is normal
+  return (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1021];
+}
+
+/**
+ * fdlibm's exp, whole: every case, with fdlibm's names and steps. exp() is its common case and
+ * sends it the rest.
+ *
+ * @param x - any number
+ * @returns e^x, the same bits as exp(x)
+ */
+export function fdlibmExp(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax < BIG)) {
+    if (Number.isNaN(x)) return x;
+    if (x > OVERFLOW) return Number.POSITIVE_INFINITY; // and +∞
+    if (x < UNDERFLOW) return 0; // and −∞
+  }
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (ax >= HALF_LN2) {
+    if (ax < THREE_HALVES_LN2) {
+      if (x === 1) return Math.E; // V8's change: the steps below would give E's neighbour
+      k = x < 0 ? -1 : 1;
+      hi = x - k * LN2_HI; // ln2HI[xsb]: ±LN2_HI, and k·LN2_HI is that exactly
+      lo = k * LN2_LO;
+    } else {
+      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0; // C's (int) cast truncates: rounded half away from 0
+      hi = x - k * LN2_HI;
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (ax < TINY) {
+    return 1 + x;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  if (k >= -1021) {
+    if (k === 1024) return y * 2 * TWO_1023;
+    return y * POW2[k + 1021];
+  }
+  return y * POW2[k + 2021] * TWO_M1000; // a subnormal result: y·2^(k + 1000), then one rounding
+}
