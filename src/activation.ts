@@ -1,7 +1,9 @@
+import { exp } from "./exp";
 import { describe } from "./validate";
 
 /**
- * The logistic sigmoid, σ(x) = 1 / (1 + e^(−x)): squashes any number into (0, 1).
+ * The logistic sigmoid, σ(x) = 1 / (1 + e^(−x)): squashes any number into (0, 1). e^(−x) comes
+ * from the module's own exp (src/exp.ts), not Math.exp, so every engine gives the same bits.
  *
  * @param x - any number (±Infinity give 0 and 1)
  * @returns σ(x)
@@ -11,7 +13,7 @@ import { describe } from "./validate";
 export function sigmoid(x: number): number {
   if (typeof x !== "number" || Number.isNaN(x))
     throw new TypeError(`sigmoid(x): x must be a number, got ${describe(x)}`);
-  return 1 / (1 + Math.exp(-x));
+  return 1 / (1 + exp(-x));
 }
 
 /**

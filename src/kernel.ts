@@ -1,6 +1,8 @@
 // The fast forms of the training loops: the same arithmetic as `train` in perceptron.ts and
 // `backpropagation` in network.ts, on packed Float64Arrays, with no allocation inside the loop.
 // Their one job is speed; test/kernel.test.ts holds them equal to the readable forms (≤ 1e-12).
+// σ's e^(−x) is the module's exp (src/exp.ts), as in activation.ts: the same bits in every engine.
+import { exp } from "./exp";
 
 /** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
 export type Recorder = (iteration: number, meanSquaredError: number) => void;
@@ -48,10 +50,10 @@ export function trainFast(
         dotD += x[d + j] * wj;
       }
       // σ, inlined: a call that checks its argument costs the hot loop
-      const outA = 1 / (1 + Math.exp(-dotA));
-      const outB = 1 / (1 + Math.exp(-dotB));
-      const outC = 1 / (1 + Math.exp(-dotC));
-      const outD = 1 / (1 + Math.exp(-dotD));
+      const outA = 1 / (1 + exp(-dotA));
+      const outB = 1 / (1 + exp(-dotB));
+      const outC = 1 / (1 + exp(-dotC));
+      const outD = 1 / (1 + exp(-dotD));
       const errA = y[r] - outA;
       const errB = y[r + 1] - outB;
       const errC = y[r + 2] - outC;
@@ -69,7 +71,7 @@ export function trainFast(
       const a = r * m;
       let dot = 0;
       for (let j = 0; j < m; j++) dot += x[a + j] * w[j];
-      const output = 1 / (1 + Math.exp(-dot));
+      const output = 1 / (1 + exp(-dot));
       const error = y[r] - output;
       squares += error * error;
       const delta = error * (output * (1 - output));
@@ -124,7 +126,7 @@ export function trainLayersFast(
         for (let j = 0; j < k; j++) {
           let total = 0;
           for (let i = 0, c = j; i < m; i++, c += k) total += input[a + i] * weights[c];
-          output[b + j] = 1 / (1 + Math.exp(-total));
+          output[b + j] = 1 / (1 + exp(-total));
         }
       }
     }
