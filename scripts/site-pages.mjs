@@ -248,6 +248,7 @@ export function writeSite(dir, tutorial, rendered, labCss) {
     [`mathjax/${MATHJAX}`]: join(packageDir("mathjax"), "es5", MATHJAX),
     "mathjax/LICENSE": join(packageDir("mathjax"), "LICENSE"),
     "perceptron-notebooks.js": join(root, "dist", "browser.js"),
+    "notebook-runner.js": join(root, "dist", "notebook-runner.js"),
     "jupyterlab.css": labCss,
     "site.css": join(TEMPLATE, "site.css"),
   };

@@ -99,7 +99,7 @@ function errorPicture(steps: Pick<NetworkStep, "iteration" | "meanSquaredError">
   return (
     `<img class="perceptron-explorer-picture" width="${width}" height="${height}" style="max-width:100%;height:auto" ` +
     `alt="The mean squared error per iteration on a log scale, from ${points[0]?.meanSquaredError.toPrecision(3)} to ${points.at(-1)?.meanSquaredError.toPrecision(3)}" ` +
-    `src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}">`
+    `src="data:image/svg+xml,${encodeURIComponent(svg)}">`
   );
 }
 
