@@ -8,6 +8,7 @@ import { transform } from "sucrase";
 import * as api from "../api";
 import { type MimeBundle, uniqueId } from "../charts";
 import { Display, setEnvironment } from "../display";
+import { exp } from "../exp";
 
 /** What the worker tells the page. */
 export type FromWorker =
@@ -85,6 +86,12 @@ const print =
   (name: "stdout" | "stderr") =>
   (...args: unknown[]) =>
     post({ type: "stream", cell: current, name, text: `${args.map((a) => inspect(a)).join(" ")}\n` });
+/**
+ * The cells' Math: the browser's, with the module's portable exp (src/exp.ts) in place of
+ * Math.exp, which is fdlibm's to the bit as in Node: a cell's own σ prints in the page what it
+ * prints in the kernel. (Chromium's Math.exp differs from Node 20's in the last bit now and then.)
+ */
+const PageMath = Object.assign(Object.create(Math) as Math, { exp });
 const pageConsole = {
   ...console,
   log: print("stdout"),
@@ -134,10 +141,11 @@ async function runCells(cells: string[]): Promise<void> {
     "module",
     "__cell",
     "console",
+    "Math",
     `return (async () => {\n${code}\n})();`,
   );
   try {
-    await program(require, {}, { exports: {} }, enter, pageConsole);
+    await program(require, {}, { exports: {} }, enter, pageConsole, PageMath);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     post({ type: "error", cell: current, name: e.name, message: e.message });
