@@ -92,6 +92,24 @@ const print =
  * prints in the kernel. (Chromium's Math.exp differs from Node 20's in the last bit now and then.)
  */
 const PageMath = Object.assign(Object.create(Math) as Math, { exp });
+
+/**
+ * A page is not cross-origin isolated, so it has no SharedArrayBuffer, and Atomics.wait refuses a
+ * plain buffer: a cell that pauses with `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), …)`
+ * (the training loop's slow motion) gets a plain buffer and a wait that watches the clock. In a
+ * worker, waiting blocks nothing the reader sees.
+ */
+const PageSharedArrayBuffer = globalThis.SharedArrayBuffer ?? ArrayBuffer;
+const PageAtomics = Object.assign(Object.create(Atomics) as typeof Atomics, {
+  wait(array: Int32Array, index: number, value: number, timeout = Number.POSITIVE_INFINITY) {
+    if (array.buffer instanceof (globalThis.SharedArrayBuffer ?? class {}))
+      return Atomics.wait(array, index, value, timeout);
+    if (array[index] !== value) return "not-equal";
+    const until = performance.now() + timeout;
+    while (performance.now() < until) {}
+    return "timed-out";
+  },
+});
 const pageConsole = {
   ...console,
   log: print("stdout"),
@@ -142,10 +160,12 @@ async function runCells(cells: string[]): Promise<void> {
     "__cell",
     "console",
     "Math",
+    "SharedArrayBuffer",
+    "Atomics",
     `return (async () => {\n${code}\n})();`,
   );
   try {
-    await program(require, {}, { exports: {} }, enter, pageConsole, PageMath);
+    await program(require, {}, { exports: {} }, enter, pageConsole, PageMath, PageSharedArrayBuffer, PageAtomics);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     post({ type: "error", cell: current, name: e.name, message: e.message });
