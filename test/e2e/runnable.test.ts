@@ -23,7 +23,7 @@ import {
   readNotebook,
   text,
 } from "./helpers/notebooks";
-import { oneRun, type PageLog, watchPage } from "./helpers/run";
+import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
 import { runBuild, SITE, siteContext } from "./helpers/site";
 
 const STEPS = notebookNames();
@@ -180,12 +180,6 @@ function firstDifference(a: unknown, b: unknown, path = ""): string | null {
   return a === b ? null : `${path}: ${JSON.stringify(a)} against ${JSON.stringify(b)}`;
 }
 
-const clean = (log: PageLog, where: string) => {
-  assert.equal(log.consoleErrors, [], `${where}: console errors`);
-  assert.equal(log.pageErrors, [], `${where}: page errors`);
-  assert.equal(log.failedRequests, [], `${where}: failed requests`);
-};
-
 test.before(suite.start);
 test.after(async () => {
   try {
@@ -224,7 +218,7 @@ for (const name of STEPS) {
         published.printed.concat(JSON.stringify(published.charts)),
         "the edit changed what the page shows",
       );
-      clean(log, name);
+      assertCleanPage(log, name);
     } finally {
       await page.close();
     }
@@ -255,7 +249,7 @@ test("an absurd number of iterations runs in a worker: the page stays usable, St
     const reset = await readPage(page);
     assert.equal(reset.printed, published.printed, "Reset: the published outputs");
     assert.is(reset.charts.length, published.charts.length, "Reset: the published charts");
-    clean(log, "03-training-loop");
+    assertCleanPage(log, "03-training-loop");
   } finally {
     await page.close();
   }
@@ -277,7 +271,7 @@ test("a value the module refuses, and code that does not parse, stop the run wit
       String(await first.locator('[data-mime-type="application/vnd.jupyter.stderr"] pre').textContent()),
       /^SyntaxError/,
     );
-    clean(log, "05-complete-network");
+    assertCleanPage(log, "05-complete-network");
   } finally {
     await page.close();
   }

@@ -1,6 +1,7 @@
 // What the end-to-end suites share around their one long run: the run, kept for the tests to
 // report (uvu swallows an error thrown in a hook), and what a page logs, fails to load or asks for.
 import type { Page } from "playwright-core";
+import * as assert from "uvu/assert";
 
 /** A suite's session filled in by one run, and the tests' way to it. */
 export interface OneRun<S> {
@@ -73,4 +74,11 @@ export function watchPage(page: Page): PageLog {
     if (response.status() >= 400) log.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
   });
   return log;
+}
+
+/** Asserts a page logged no console error, threw nothing and had no request fail. */
+export function assertCleanPage(log: PageLog, where: string): void {
+  assert.equal(log.consoleErrors, [], `${where}: console errors`);
+  assert.equal(log.pageErrors, [], `${where}: page errors`);
+  assert.equal(log.failedRequests, [], `${where}: failed requests`);
 }
