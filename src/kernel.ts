@@ -3,12 +3,35 @@
 // Their one job is speed; test/kernel.test.ts holds them equal to the readable forms (≤ 1e-12).
 // σ's e^(−x) is the module's exp (src/exp.ts), as in activation.ts: the same bits in every engine.
 import { exp } from "./exp";
+import { trainLayersWasm, trainPerceptronWasm } from "./kernel-wasm";
 
 /** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
 export type Recorder = (iteration: number, meanSquaredError: number) => void;
 
 /**
- * Trains `w` in place, `iterations` times: for each row the output, its error and its share of
+ * Trains `w` in place, `iterations` times, as `train` in perceptron.ts: in WebAssembly with SIMD
+ * (assembly/kernel.ts) where it runs, else in TypeScript (trainFastTs).
+ *
+ * @param x - the rows, packed row by row (`y.length` rows of `w.length` values)
+ * @param y - one target per row
+ * @param w - the weights, changed in place
+ */
+export function trainFast(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  iterations: number,
+  learningRate: number,
+  every: number,
+  record: Recorder,
+): void {
+  if (!trainPerceptronWasm(x, y, w, iterations, learningRate, every, record)) {
+    trainFastTs(x, y, w, iterations, learningRate, every, record);
+  }
+}
+
+/**
+ * The same in TypeScript: for each row the output, its error and its share of
  * Xᵀ·(error ⊙ σ′) are computed together. Rows go four at a time: four independent sums keep the
  * processor busy, and each adjustment[j] is updated once per four rows. `every` 0 records nothing.
  *
@@ -16,7 +39,7 @@ export type Recorder = (iteration: number, meanSquaredError: number) => void;
  * @param y - one target per row
  * @param w - the weights, changed in place
  */
-export function trainFast(
+export function trainFastTs(
   x: Float64Array,
   y: Float64Array,
   w: Float64Array,
@@ -67,15 +90,36 @@ export function trainFast(
         adjustment[j] += x[a + j] * deltaA + x[b + j] * deltaB + (x[c + j] * deltaC + x[d + j] * deltaD);
       }
     }
-    for (; r < n; r++) {
+    if (r < n) {
+      // the last 1 to 3 rows, summed as four whose missing rows add +0 (error 0, inputs 0), as
+      // the WebAssembly kernel sums its padded rows: so the two give the same bits
       const a = r * m;
-      let dot = 0;
-      for (let j = 0; j < m; j++) dot += x[a + j] * w[j];
-      const output = 1 / (1 + exp(-dot));
-      const error = y[r] - output;
-      squares += error * error;
-      const delta = error * (output * (1 - output));
-      for (let j = 0; j < m; j++) adjustment[j] += x[a + j] * delta;
+      const b = r + 1 < n ? a + m : -1;
+      const c = r + 2 < n ? a + 2 * m : -1;
+      let dotA = 0;
+      let dotB = 0;
+      let dotC = 0;
+      for (let j = 0; j < m; j++) {
+        const wj = w[j];
+        dotA += x[a + j] * wj;
+        if (b >= 0) dotB += x[b + j] * wj;
+        if (c >= 0) dotC += x[c + j] * wj;
+      }
+      const outA = 1 / (1 + exp(-dotA));
+      const outB = 1 / (1 + exp(-dotB));
+      const outC = 1 / (1 + exp(-dotC));
+      const errA = y[r] - outA;
+      const errB = b >= 0 ? y[r + 1] - outB : 0;
+      const errC = c >= 0 ? y[r + 2] - outC : 0;
+      squares += errA * errA + errB * errB + errC * errC + 0;
+      const deltaA = errA * (outA * (1 - outA));
+      const deltaB = errB * (outB * (1 - outB));
+      const deltaC = errC * (outC * (1 - outC));
+      for (let j = 0; j < m; j++) {
+        const xB = b >= 0 ? x[b + j] : 0;
+        const xC = c >= 0 ? x[c + j] : 0;
+        adjustment[j] += x[a + j] * deltaA + xB * deltaB + (xC * deltaC + 0);
+      }
     }
     if (every > 0 && countdown-- === 0) {
       record(iteration, squares / n);
@@ -86,9 +130,10 @@ export function trainFast(
 }
 
 /**
- * Trains a network's layers in place, `iterations` times, by backpropagation: the same arithmetic
- * as `backpropagation` in network.ts on packed Float64Arrays, with every buffer made once. A single
- * layer with one neuron is the seed's perceptron, and goes through `trainFast`.
+ * Trains a network's layers in place, `iterations` times, as `backpropagation` in network.ts: in
+ * WebAssembly (assembly/kernel.ts, the same sums as trainLayersTs in the same order, so the same
+ * bits) where it runs, else in TypeScript. A single layer with one neuron is the seed's perceptron,
+ * and goes through `trainFast`.
  *
  * @param x - the rows, packed row by row (`layers[0]` values each)
  * @param y - the targets, packed row by row (`layers[L]` values each)
@@ -105,9 +150,36 @@ export function trainLayersFast(
   every: number,
   record: Recorder,
 ): void {
+  if (w.length === 1 && layers[1] === 1) {
+    trainFast(x, y, w[0], iterations, learningRate, every, record);
+  } else if (!trainLayersWasm(x, y, w, layers, iterations, learningRate, every, record)) {
+    trainLayersTs(x, y, w, layers, iterations, learningRate, every, record);
+  }
+}
+
+/**
+ * The same in TypeScript, by backpropagation: the same arithmetic
+ * as `backpropagation` in network.ts on packed Float64Arrays, with every buffer made once. A single
+ * layer with one neuron is the seed's perceptron, and goes through `trainFast`.
+ *
+ * @param x - the rows, packed row by row (`layers[0]` values each)
+ * @param y - the targets, packed row by row (`layers[L]` values each)
+ * @param w - each layer's weights, packed row by row (layers[l] rows of layers[l + 1]), changed in place
+ * @param layers - how many values each layer has, inputs first
+ */
+export function trainLayersTs(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array[],
+  layers: readonly number[],
+  iterations: number,
+  learningRate: number,
+  every: number,
+  record: Recorder,
+): void {
   const depth = w.length;
   if (depth === 1 && layers[1] === 1) {
-    trainFast(x, y, w[0], iterations, learningRate, every, record);
+    trainFastTs(x, y, w[0], iterations, learningRate, every, record);
     return;
   }
   const n = x.length / layers[0];

@@ -1,0 +1,229 @@
+// The WebAssembly kernel (assembly/kernel.ts, built into kernel-wasm-bytes.ts by
+// scripts/build-wasm.mjs): its loading, and the copying of a problem into its memory and back.
+// The same bytes run in Node and in the browser, so they give the same bits in both.
+import type { Recorder } from "./kernel";
+import { KERNEL_WASM } from "./kernel-wasm-bytes";
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  perceptron(
+    xs: number,
+    ys: number,
+    w: number,
+    adjustment: number,
+    blocks: number,
+    m: number,
+    rows: number,
+    from: number,
+    to: number,
+    learningRate: number,
+    every: number,
+    countdown: number,
+  ): number;
+  layered(
+    table: number,
+    y: number,
+    from: number,
+    to: number,
+    learningRate: number,
+    every: number,
+    countdown: number,
+  ): number;
+}
+
+/** A kernel instance: its exports, and the recorder its `record` import calls now. */
+interface Kernel {
+  exports: Exports;
+  record: Recorder;
+  busy: boolean;
+}
+
+/**
+ * Above this many bytes a problem gets an instance of its own, freed with it; below, one instance
+ * is kept (and its memory with it, grown to the largest such problem): fresh memory costs its page
+ * faults (~90 ms for 27 MB on the bench's machine, more than 20 iterations at 100,000 x 32).
+ */
+const KEEP = 1 << 26;
+/** Multiply-adds a call does at most: V8 swaps its optimised code in between calls. */
+const SLICE = 1 << 20;
+
+/** Runs iterations 0 … iterations − 1 as `step(from, to, countdown)` slices of about SLICE work. */
+function sliced(iterations: number, work: number, step: (from: number, to: number, countdown: number) => number) {
+  const size = Math.max(1, Math.floor(SLICE / Math.max(1, work)));
+  for (let from = 0, countdown = 0; from < iterations; from += size) {
+    countdown = step(from, Math.min(iterations, from + size), countdown);
+  }
+}
+let wasmModule: WebAssembly.Module | null | undefined;
+let kept: Kernel | undefined;
+
+/** The compiled module, or null where WebAssembly (or its SIMD) cannot run. */
+function compiled(): WebAssembly.Module | null {
+  if (wasmModule !== undefined) return wasmModule;
+  try {
+    const text = atob(KERNEL_WASM);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    wasmModule = new WebAssembly.Module(bytes);
+  } catch {
+    wasmModule = null;
+  }
+  return wasmModule;
+}
+
+/** An instance with at least `bytes` free past its heap base: the kept one when it is small and idle. */
+function kernel(bytes: number): Kernel | null {
+  const m = compiled();
+  if (m === null) return null;
+  const reuse = bytes <= KEEP && kept !== undefined && !kept.busy;
+  let k: Kernel;
+  if (reuse && kept) {
+    k = kept;
+  } else {
+    const made: Kernel = { exports: undefined as unknown as Exports, record: () => {}, busy: false };
+    const instance = new WebAssembly.Instance(m, { kernel: { record: (i: number, e: number) => made.record(i, e) } });
+    made.exports = instance.exports as unknown as Exports;
+    k = made;
+    if (bytes <= KEEP && kept === undefined) kept = k;
+  }
+  const memory = k.exports.memory;
+  const needed = base(k) + bytes;
+  if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / 65536));
+  return k;
+}
+
+/** Where a kernel's free memory begins, aligned to 16 bytes. */
+const base = (k: Kernel) => (k.exports.heapBase() + 15) & ~15;
+
+/** Whether the WebAssembly kernel runs here. */
+export function wasmAvailable(): boolean {
+  return compiled() !== null;
+}
+
+/**
+ * The perceptron's training (kernel.ts's trainFast) in WebAssembly; false, having done nothing,
+ * where it cannot run.
+ */
+export function trainPerceptronWasm(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  iterations: number,
+  learningRate: number,
+  every: number,
+  record: Recorder,
+): boolean {
+  const n = y.length;
+  const m = w.length;
+  const blocks = Math.ceil(n / 8);
+  const doubles = blocks * 8 * m + blocks * 8 + m + 2 * m;
+  const k = kernel(doubles * 8);
+  if (k === null) return false;
+  const start = base(k);
+  const memory = new Float64Array(k.exports.memory.buffer, start, doubles);
+  // the rows in blocks of 8, each block column by column; the rows past the last: 0, target ½
+  for (let b = 0, at = 0; b < blocks; b++) {
+    for (let j = 0; j < m; j++) {
+      for (let t = 0, r = 8 * b; t < 8; t++, r++, at++) memory[at] = r < n ? x[r * m + j] : 0;
+    }
+  }
+  const ys = blocks * 8 * m;
+  for (let r = 0; r < blocks * 8; r++) memory[ys + r] = r < n ? y[r] : 0.5;
+  const ws = ys + blocks * 8;
+  const weights = memory.subarray(ws, ws + m);
+  weights.set(w);
+  k.record = (iteration, meanSquaredError) => {
+    w.set(weights);
+    record(iteration, meanSquaredError);
+  };
+  k.busy = true;
+  try {
+    const { perceptron } = k.exports;
+    const [xsAt, ysAt, wAt, adjustmentAt] = [start, start + ys * 8, start + ws * 8, start + (ws + m) * 8];
+    sliced(iterations, blocks * 8 * m, (from, to, countdown) =>
+      perceptron(xsAt, ysAt, wAt, adjustmentAt, blocks, m, n, from, to, learningRate, every, countdown),
+    );
+  } finally {
+    k.busy = false;
+  }
+  w.set(weights);
+  return true;
+}
+
+/**
+ * A network's training (kernel.ts's trainLayersFast, sum for sum: the same bits) in WebAssembly;
+ * false, having done nothing, where it cannot run.
+ */
+export function trainLayersWasm(
+  x: Float64Array,
+  y: Float64Array,
+  w: Float64Array[],
+  layers: readonly number[],
+  iterations: number,
+  learningRate: number,
+  every: number,
+  record: Recorder,
+): boolean {
+  const depth = w.length;
+  const n = x.length / layers[0];
+  const words = 2 + 4 * (depth + 1); // the table, in 32-bit words; padded to whole doubles below
+  const tableDoubles = Math.ceil(words / 2) + 1;
+  let doubles = tableDoubles + x.length + y.length;
+  for (let l = 1; l <= depth; l++) doubles += 2 * n * layers[l];
+  for (const layer of w) doubles += layer.length;
+  const k = kernel(doubles * 8);
+  if (k === null) return false;
+  const start = base(k);
+  const memory = new Float64Array(k.exports.memory.buffer, start, doubles);
+  const table = new Int32Array(k.exports.memory.buffer, start, words);
+  let at = tableDoubles;
+  const place = (values: ArrayLike<number> | number) => {
+    const here = at;
+    if (typeof values === "number") {
+      memory.fill(0, at, at + values);
+      at += values;
+    } else {
+      memory.set(values, at);
+      at += values.length;
+    }
+    return here;
+  };
+  const address = (index: number) => start + index * 8;
+  table[0] = depth;
+  table[1] = n;
+  for (let l = 0; l <= depth; l++) table[2 + l] = layers[l];
+  const outs = 2 + (depth + 1);
+  const deltas = outs + (depth + 1);
+  const weightsAt = deltas + (depth + 1);
+  table[outs] = address(place(x));
+  const ys = address(place(y));
+  table[deltas] = 0; // delta[0] is never used
+  for (let l = 1; l <= depth; l++) {
+    table[outs + l] = address(place(n * layers[l]));
+    table[deltas + l] = address(place(n * layers[l]));
+  }
+  const views = w.map((layer, l) => {
+    const from = place(layer);
+    table[weightsAt + l] = address(from);
+    return memory.subarray(from, from + layer.length);
+  });
+  const copyBack = () => {
+    for (let l = 0; l < depth; l++) w[l].set(views[l]);
+  };
+  k.record = (iteration, meanSquaredError) => {
+    copyBack();
+    record(iteration, meanSquaredError);
+  };
+  k.busy = true;
+  try {
+    const { layered } = k.exports;
+    let work = 0;
+    for (let l = 0; l < depth; l++) work += n * layers[l] * layers[l + 1];
+    sliced(iterations, work, (from, to, countdown) => layered(start, ys, from, to, learningRate, every, countdown));
+  } finally {
+    k.busy = false;
+  }
+  copyBack();
+  return true;
+}
