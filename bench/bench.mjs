@@ -1,19 +1,29 @@
-// npm run bench: trains this module and the numpy reference (test/reference/perceptron.py) on the
-// same data for the same iterations, in the same run, and prints numpy's time / ours at each size.
-// Both draw the data from MT19937 with the same seed, so both fit the same numbers.
+// npm run bench: trains this module, the numpy reference (test/reference/perceptron.py, network.py)
+// and TensorFlow.js (its cpu and wasm backends, bench/tfjs.mjs) on the same data for the same
+// iterations, in the same run, and prints each one's time and its time / ours at each size.
+// All draw the data from MT19937 with the same seed, so all fit the same numbers, from the same
+// starting weights; the weights they end with are compared (numpy's to 1e-9, TF.js's, in float32, to 1e-3).
 // It measures against every numpy it finds (the reference program's, Debian's in CI, and any
 // other python3 with numpy, e.g. a pip wheel with OpenBLAS), or those given with --python.
+// Then the cost of an iteration from the seed's size to 1,000,000 x 64 for each (bench/scaling.mjs),
+// and the memory of training 1,000,000 x 64 (bench/memory.mjs).
 // Plain Node on the compiled module (dist/), as users run it.
-// usage: npm run bench [-- --python PATH ...] [-- --readme]   (--readme writes the tables into README.md)
+// usage: npm run bench [-- --python PATH ...] [-- --readme]
+//   --readme writes the tables into README.md (between its bench markers) and the chart into
+//   docs/bench-scaling.svg
 // Then bench/live-chart.mjs, bench/explorer.mjs (the live explorer in Chromium: retrain and redraw
 // times) and bench/e2e-timings.mjs: each notebook in a fresh kernel, and a site rebuild with nothing changed.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { hasModules, PYTHONS, root, setup } from "../scripts/setup.mjs";
+import { DATA_SEED, data, largestDifference, median, ms, ours, sequel } from "./data.mjs";
+import { describeMemory, memory } from "./memory.mjs";
+import { duration, LADDER, scaling, scalingSvg } from "./scaling.mjs";
+import { AGREE, BACKENDS, loadTf, problem, timeTf } from "./tfjs.mjs";
 
-const DATA_SEED = 7;
+const started = performance.now();
 const SIZES = [
   { rows: 4, cols: 3, iterations: 10000, repeats: 30, target: 20 },
   { rows: 1000, cols: 16, iterations: 1000, repeats: 10, target: 1 },
@@ -21,20 +31,14 @@ const SIZES = [
   // the sequel's network on its own data: 7 rows, 3 -> 4 -> 1
   { rows: 7, cols: 3, layers: [3, 4, 1], iterations: 60000, repeats: 10, target: 20 },
 ];
-/** The sequel's data, as the explorer has it (dist/explorer.js, once setup has built it). */
-function sequel() {
-  const { inputs, targets } = createRequire(import.meta.url)(join(root, "dist", "explorer.js")).DATA_SETS.sequel;
-  return { x: inputs, y: targets };
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (seconds) => `${(median(seconds) * 1000).toFixed(3)} ms`;
-
-/** numpy's `np.random.seed(s); X = np.random.random((rows, cols)); y = X[:, 0] > 0.5`. */
-function data(seededRandom, rows, cols) {
-  const random = seededRandom(DATA_SEED);
-  const x = Array.from({ length: rows }, () => Array.from({ length: cols }, random));
-  return { x, y: x.map((row) => (row[0] > 0.5 ? 1 : 0)) };
+/** TF.js's runs a size, after a warm-up of up to 2,000 iterations: fewer (it is slower), one for the network. */
+const tfRepeats = ({ layers }) => (layers ? 1 : 3);
+const phases = [];
+let phaseStart = performance.now();
+/** Notes how long the part of the bench just ended took. */
+function phase(name) {
+  phases.push(`${name} ${((performance.now() - phaseStart) / 1000).toFixed(0)} s`);
+  phaseStart = performance.now();
 }
 
 /** Seconds per run of our training, each on a fresh perceptron (or network), after one warm-up run. */
@@ -81,52 +85,186 @@ function pythons() {
   return [...seen.values()];
 }
 
+/** The machine: the processor's model (from /proc/cpuinfo), how many cores, the system. */
+function machine() {
+  let model = cpus()[0]?.model ?? "unknown processor";
+  try {
+    model =
+      readFileSync("/proc/cpuinfo", "utf8")
+        .match(/^model name\s*:\s*(.+)$/m)?.[1]
+        .trim() ?? model;
+  } catch {}
+  return `${model}, ${cpus().length} cores, ${process.platform} ${process.arch}`;
+}
+
+/** A numpy's short name: its version and BLAS, e.g. "numpy 2.4.6 (OpenBLAS)". */
+function numpyName(numpy) {
+  const blas = /openblas/i.test(numpy.blas)
+    ? "OpenBLAS"
+    : /libblas\.so\.([\d.]+)/.test(numpy.blas)
+      ? `reference BLAS ${numpy.blas.match(/libblas\.so\.([\d.]+)/)[1]}`
+      : numpy.blas;
+  return `numpy ${numpy.numpy} (${blas})`;
+}
+
+const ratio = (theirs, mine) => median(theirs) / median(mine);
+const times = (value) => `${value.toFixed(value < 10 ? 1 : 0)}x`;
+
 setup("bench");
-const ours = createRequire(import.meta.url)(root);
+const module = ours();
+const tfjs = await loadTf();
+const shape = ({ cols, layers }) => (layers ? layers.join("-") : cols);
+const sizeName = (size) =>
+  `${size.rows.toLocaleString("en")} x ${shape(size)} x ${size.iterations.toLocaleString("en")}`;
+
+// TensorFlow.js at each size, once: its times do not depend on the numpy it is shown beside
+console.log(`TensorFlow.js ${tfjs.version}: cpu backend, and wasm backend (${tfjs.wasm.about})`);
+const tf = SIZES.map(() => ({}));
+for (const [i, size] of SIZES.entries()) {
+  const { x, y, weights } = problem(module, size);
+  for (const backend of BACKENDS) {
+    const warmUp = Math.min(size.iterations, 2000);
+    tf[i][backend] = await timeTf(backend, {
+      x,
+      y,
+      weights,
+      iterations: size.iterations,
+      repeats: tfRepeats(size),
+      warmUp,
+    });
+  }
+}
+
+phase("TF.js");
 const tables = [];
+const numpys = [];
+const agreement = { numpy: 0, cpu: 0, wasm: 0 };
 for (const python of pythons()) {
   const lines = [];
   let about = "";
+  let numpyInfo;
   console.log(
-    "size (rows x inputs x iterations)   numpy (median)   ours (median)   numpy / ours   target   weights agree",
+    "\nsize (rows x inputs x iterations)      numpy       ours  TF.js cpu TF.js wasm  numpy/ours  cpu/ours wasm/ours  target  weights agree",
   );
-  for (const { rows, cols, iterations, repeats, target, layers } of SIZES) {
+  for (const [i, { rows, cols, iterations, repeats, target, layers }] of SIZES.entries()) {
     const numpy = timeNumpy(python, rows, cols, iterations, repeats, layers);
-    const mine = timeOurs(ours, rows, cols, iterations, repeats, layers);
+    const mine = timeOurs(module, rows, cols, iterations, repeats, layers);
     numpy.weights = numpy.weights.flat(2);
+    numpyInfo = numpy;
     about = `numpy ${numpy.numpy} with ${numpy.blas} (${numpy.python})`;
-    const ratio = median(numpy.seconds) / median(mine.seconds);
     const agree = mine.weights.every((w, j) => Math.abs(w - numpy.weights[j]) <= 1e-9 * Math.abs(numpy.weights[j]));
-    const shape = layers ? layers.join("-") : cols;
-    const size = `${rows.toLocaleString("en")} x ${shape} x ${iterations.toLocaleString("en")}`;
-    const line = [size.padEnd(36), ms(numpy.seconds).padStart(14), ms(mine.seconds).padStart(15)];
-    line.push(`${ratio.toFixed(1)}x`.padStart(14), `${target}x`.padStart(8), (agree ? "yes" : "NO").padStart(15));
-    console.log(line.join(" "));
-    lines.push(`| ${size} | ${ms(numpy.seconds)} | ${ms(mine.seconds)} | **${ratio.toFixed(1)}×** | ≥ ${target}× |`);
+    agreement.numpy = Math.max(agreement.numpy, largestDifference(mine.weights, numpy.weights));
+    const tfAgree = BACKENDS.map((backend) => {
+      const difference = largestDifference(tf[i][backend].weights, mine.weights);
+      agreement[backend] = Math.max(agreement[backend], difference);
+      return difference <= AGREE;
+    });
+    const size = sizeName({ rows, cols, layers, iterations });
+    const ratios = [numpy.seconds, tf[i].cpu.seconds, tf[i].wasm.seconds].map((s) => ratio(s, mine.seconds));
+    const columns = [numpy.seconds, mine.seconds, tf[i].cpu.seconds, tf[i].wasm.seconds].map((s) => ms(s));
+    console.log(
+      [
+        size.padEnd(33),
+        ...columns.map((c) => c.replace(/(\.\d)\d\d ms$/, "$1 ms").padStart(10)),
+        ...ratios.map((r) => times(r).padStart(i === 0 ? 11 : 9)),
+        `${target}x`.padStart(7),
+        `  numpy ${agree ? "yes" : "NO"}, TF.js ${tfAgree.every(Boolean) ? "yes" : "NO"}`,
+      ].join(" "),
+    );
+    lines.push(
+      `| ${size} | ${columns.join(" | ")} | **${times(ratios[0]).replace("x", "×")}** | ${ratios
+        .slice(1)
+        .map((r) => times(r).replace("x", "×"))
+        .join(" | ")} | ≥ ${target}× |`,
+    );
   }
-  console.log(`  against ${about}\n`);
+  console.log(`  against ${about}`);
+  const version = spawnSync(python, ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" });
+  numpys.push({ python, name: numpyName(numpyInfo), info: numpyInfo, version: version.stdout.trim() });
   tables.push(
     [
       `Against ${about.replace(/ \(.*\)$/, "")}:`,
       "",
-      "| rows × inputs × iterations | numpy | this module | numpy / ours | target |",
-      "| --- | --- | --- | --- | --- |",
+      "| rows × inputs × iterations | numpy | this module | TF.js cpu | TF.js wasm | numpy / ours | TF.js cpu / ours | TF.js wasm / ours | target (numpy / ours) |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...lines,
     ].join("\n"),
   );
 }
+const agreed =
+  `TensorFlow.js computes in float32: its trained weights agree with this module's to within ${agreement.cpu.toExponential(1)} (cpu) ` +
+  `and ${agreement.wasm.toExponential(1)} (wasm), numpy's (float64, like this module) to within ${agreement.numpy.toExponential(1)} ` +
+  `(the largest |difference| / max(|weight|, 1) at any size).`;
+console.log(`\n${agreed}`);
+phase("numpy and this module");
+
+// the cost of an iteration, from the seed's size to 1,000,000 x 64
+console.log(
+  `\nTime per iteration, ${LADDER.map((s) => `${s.rows.toLocaleString("en")} x ${s.cols}`).join(", ")} (the training loop alone, medians):`,
+);
+const names = ["this module", ...numpys.map((n) => n.name), ...BACKENDS.map((b) => `TF.js ${b}`)];
+console.log(["rows x inputs".padEnd(16), ...names.map((n) => n.padStart(Math.max(12, n.length)))].join(" "));
+const cell = (series) => (series?.seconds ? `${duration(series.seconds)}` : "skipped");
+const points = await scaling(numpys, (point) => {
+  console.log(
+    [
+      `${point.rows.toLocaleString("en")} x ${point.cols}`.padEnd(16),
+      ...names.map((n) => cell(point.series[n]).padStart(Math.max(12, n.length))),
+    ].join(" "),
+  );
+});
+
+phase("scaling");
+
+// the memory of training 1,000,000 x 64
+console.log("");
+const memoryLines = describeMemory(memory());
+console.log(memoryLines.join("\n"));
+phase("memory");
+
+const date = new Date().toISOString().slice(0, 10);
+const versions = [
+  `Node ${process.version}`,
+  ...numpys.map((n) => `numpy ${n.info.numpy} with ${n.info.blas} (Python ${n.version})`),
+  `TensorFlow.js ${tfjs.version} (tfjs-backend-cpu ${tfjs.versions.cpu}; tfjs-backend-wasm ${tfjs.versions.wasm}: ${tfjs.wasm.about})`,
+];
+console.log(`\n${machine()}; ${versions.join("; ")}`);
+console.log(`the bench above took ${((performance.now() - started) / 1000).toFixed(0)} s: ${phases.join(", ")}`);
 
 if (process.argv.includes("--readme")) {
+  const svg = join(root, "docs", "bench-scaling.svg");
+  mkdirSync(join(root, "docs"), { recursive: true });
+  const caption = `Measured ${date} by npm run bench on ${machine()}: medians of the training loop alone (data converted beforehand).`;
+  writeFileSync(svg, scalingSvg(points, caption));
+  const scalingTable = [
+    `| rows × inputs | ${names.join(" | ")} |`,
+    `| --- | ${names.map(() => "---").join(" | ")} |`,
+    ...points.map(
+      (p) => `| ${p.rows.toLocaleString("en")} × ${p.cols} | ${names.map((n) => cell(p.series[n])).join(" | ")} |`,
+    ),
+  ].join("\n");
   const readme = join(root, "README.md");
-  const header = `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (Node ${process.version}, medians, one 2-core machine):`;
+  const header =
+    `Measured ${date} by \`npm run bench\` on ${machine()}, shared (medians; ${versions.join("; ")}).` +
+    " Times are for the whole training; each ratio is the other's time / this module's.";
+  const section = [
+    header,
+    ...tables,
+    agreed,
+    "Time per iteration, the training loop alone for each (numpy's arrays, TF.js's tensors and this module's packed rows made beforehand), from the seed's size to 1,000,000 × 64:",
+    `![Time per training iteration against rows × inputs, log–log: this module, ${numpys.map((n) => n.name).join(", ")}, TF.js cpu and TF.js wasm](docs/bench-scaling.svg)`,
+    scalingTable,
+    ...memoryLines.slice(0, 1),
+    memoryLines.slice(1).join("\n"),
+  ];
   const text = readFileSync(readme, "utf8").replace(
     /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/,
-    `$1${[header, ...tables].join("\n\n")}\n$2`,
+    () => `<!-- bench:start -->\n${section.join("\n\n")}\n<!-- bench:end -->`,
   );
   writeFileSync(readme, text);
   // align the tables as the format check wants them
   spawnSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", readme], { stdio: "ignore" });
-  console.log("README.md: figures updated");
+  console.log("README.md: figures updated; docs/bench-scaling.svg: the chart drawn");
 }
 
 // then what a live chart costs training, how live the explorer is in Chromium, and the end-to-end
@@ -136,3 +274,4 @@ for (const script of ["live-chart.mjs", "explorer.mjs", "e2e-timings.mjs"]) {
   const run = spawnSync(process.execPath, [join(root, "bench", script)], { stdio: "inherit" });
   if (run.status !== 0) process.exitCode = run.status ?? 1;
 }
+console.log(`\nnpm run bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
