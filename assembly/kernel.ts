@@ -121,7 +121,8 @@ function delta2(e: v128, o: v128): v128 {
  * The perceptron, iterations `from` to `to` (the caller goes in slices, so that V8 swaps in its
  * optimised code between calls; WebAssembly has no on-stack replacement), with `countdown`
  * iterations left before the next record, returned for the next slice. The rows go in blocks of 8, each block stored column by
- * column (x[r][j] for r = 8b … 8b + 7, then j + 1): the 8 dot products are 4 pairs of lanes, each a
+ * column (x[r][j] for r = 8b + 0, 2, 1, 3, 4, 6, 5, 7, then j + 1: so a pair of lanes added gives
+ * two rows' sums): the 8 dot products are 4 pairs of lanes, each a
  * sum over j first to last; the rows past the last are zeros with target ½ (error 0, delta 0).
  * The squared errors and adjustment[j] are summed as src/kernel.ts's trainFastTs sums them, four
  * rows at a time: adjustment[j] + ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), where rᵢ is
@@ -178,21 +179,17 @@ export function perceptron(
       const q2 = f64x2.mul(e2, e2);
       const q3 = f64x2.mul(e3, e3);
       squares +=
-        f64x2.extract_lane(q0, 0) + f64x2.extract_lane(q0, 1) + f64x2.extract_lane(q1, 0) + f64x2.extract_lane(q1, 1);
+        f64x2.extract_lane(q0, 0) + f64x2.extract_lane(q1, 0) + f64x2.extract_lane(q0, 1) + f64x2.extract_lane(q1, 1);
       squares +=
-        f64x2.extract_lane(q2, 0) + f64x2.extract_lane(q2, 1) + f64x2.extract_lane(q3, 0) + f64x2.extract_lane(q3, 1);
+        f64x2.extract_lane(q2, 0) + f64x2.extract_lane(q3, 0) + f64x2.extract_lane(q2, 1) + f64x2.extract_lane(q3, 1);
       const g0 = delta2(e0, o0);
       const g1 = delta2(e1, o1);
       const g2 = delta2(e2, o2);
       const g3 = delta2(e3, o3);
       for (let j = 0, q = p, a = adjustment; j < m; j++, q += 64, a += 8) {
-        // [r0, r1], [r2, r3] → [r0 + r1, r2 + r3]; likewise [r4 + r5, r6 + r7]
-        const u = f64x2.mul(v128.load(q), g0);
-        const v = f64x2.mul(v128.load(q, 16), g1);
-        const h = f64x2.add(v128.shuffle<f64>(u, v, 0, 2), v128.shuffle<f64>(u, v, 1, 3));
-        const u2 = f64x2.mul(v128.load(q, 32), g2);
-        const v2 = f64x2.mul(v128.load(q, 48), g3);
-        const h2 = f64x2.add(v128.shuffle<f64>(u2, v2, 0, 2), v128.shuffle<f64>(u2, v2, 1, 3));
+        // the lanes hold rows (0, 2), (1, 3), (4, 6), (5, 7): h = [r0 + r1, r2 + r3], h2 likewise
+        const h = f64x2.add(f64x2.mul(v128.load(q), g0), f64x2.mul(v128.load(q, 16), g1));
+        const h2 = f64x2.add(f64x2.mul(v128.load(q, 32), g2), f64x2.mul(v128.load(q, 48), g3));
         // [(r0 + r1) + (r2 + r3), (r4 + r5) + (r6 + r7)]
         const g = f64x2.add(v128.shuffle<f64>(h, h2, 0, 2), v128.shuffle<f64>(h, h2, 1, 3));
         store<f64>(a, load<f64>(a) + f64x2.extract_lane(g, 0) + f64x2.extract_lane(g, 1));
