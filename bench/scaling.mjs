@@ -1,11 +1,12 @@
 // How the cost of one training iteration grows with the data: the seed's rule on a ladder of sizes
 // from the seed's (4 rows x 3 inputs) to 1,000,000 x 64, for this module, each numpy found, and
-// TensorFlow.js's cpu and wasm backends. Each trainer runs enough iterations for ~0.2 s a run (at least one) and
-// reports its median time per iteration. What is timed is the training loop alone, for every one:
-// numpy's loop over arrays made beforehand, TF.js's over tensors made beforehand, and the module's
-// loop as train() runs it (dist/kernel.js on the packed rows) without train()'s one-off checking and
-// packing of the rows, which `npm run bench` prints on its own.
-// bench/bench.mjs runs it and draws docs/bench-scaling.svg from it (writeScalingSvg).
+// TensorFlow.js's cpu and wasm backends. Each trainer runs enough iterations for ~0.2 s a run (at
+// least one) and reports its median time per iteration. What is timed is the training loop alone,
+// for every one: numpy's loop over arrays made beforehand, TF.js's over tensors made beforehand, and
+// the module's kernel (dist/kernel.js's trainFast, what train() runs once it has checked and packed
+// the rows) from its first iteration to its last, timed by its record callback, so without what a
+// call does once before its loop. The memory part of `npm run bench` times train() whole at 1,000,000 x 64.
+// bench/bench.mjs runs it and draws docs/bench-scaling.svg with scalingSvg.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -27,21 +28,41 @@ const NUMPY_LIMIT = 10; // seconds: a numpy point expected to take longer is ski
 
 /**
  * Warms the trainer up and finds how many iterations make a run take about TARGET seconds (runs of
- * 1, 8, 64, … iterations, until one takes TARGET / 8 and TARGET has been spent), then times REPEATS
- * runs of that many: the median seconds per iteration, and the iterations.
+ * 1, 8, 64, … iterations, until one takes TARGET / 8 and TARGET has been spent, counting all a run's
+ * time, and not on the first run alone unless it took a second), then times REPEATS runs of that many: the median seconds per iteration, and the iterations.
+ *
+ * @param run - trains n iterations: { seconds } of training, and `wall`, all the run's time, if more
+ * @param runs - trains `REPEATS` runs of n iterations: the seconds of each (default: `run` REPEATS times)
  */
-function perIteration(run) {
+function perIteration(run, runs = (n) => Array.from({ length: REPEATS }, () => run(n).seconds)) {
   let n = 1;
   let spent = 0;
   let seconds = 0;
+  let count = 0;
   do {
-    seconds = run(n);
-    spent += seconds;
+    const result = run(n);
+    seconds = result.seconds;
+    spent += result.wall ?? seconds;
+    count++;
     if (seconds < TARGET / 8) n *= 8;
-  } while ((seconds < TARGET / 8 || spent < TARGET) && n < 1e7);
+    // a first run can be a cold one (code still being compiled): its time decides nothing, unless costly
+  } while ((seconds < TARGET / 8 || spent < TARGET || (count < 2 && spent < 1)) && n < 1e7);
   const iterations = Math.max(1, Math.round((TARGET * n) / seconds));
-  const times = Array.from({ length: REPEATS }, () => run(iterations) / iterations);
-  return { seconds: median(times), iterations };
+  return { seconds: median(runs(iterations)) / iterations, iterations };
+}
+
+/**
+ * This module's training loop: one call of its kernel (what train() runs on the rows it has packed)
+ * trains `count` runs of n iterations back to back, and its record callback, called before every
+ * n-th iteration, times each run. So what a call does once before its loop (the WebAssembly kernel
+ * lays the rows out in its memory) is left out, as numpy's and TF.js's making of their arrays is.
+ */
+function kernelRuns(trainFast, x, y, start, n, count) {
+  const marks = [];
+  const began = performance.now();
+  trainFast(x, y, Float64Array.from(start), count * n + 1, 1, n, () => marks.push(performance.now()));
+  const wall = (performance.now() - began) / 1000;
+  return { seconds: marks.slice(1).map((mark, i) => (mark - marks[i]) / 1000), wall };
 }
 
 /** numpy's iterations for ~TARGET seconds, from its usual costs (a per-call overhead, then ~3 ns a number). */
@@ -77,12 +98,13 @@ export async function scaling(numpys, log = () => {}) {
     const start = Float64Array.from(startingWeights(module, cols)[0].flat());
     const point = { rows, cols, series: {} };
     // this module: its training loop, on a fresh copy of the starting weights each run
-    point.series["this module"] = perIteration((n) => {
-      const w = Float64Array.from(start);
-      const begin = performance.now();
-      trainFast(x, y, w, n, 1, 0, () => {});
-      return (performance.now() - begin) / 1000;
-    });
+    point.series["this module"] = perIteration(
+      (n) => {
+        const { seconds, wall } = kernelRuns(trainFast, x, y, start, n, 1);
+        return { seconds: seconds[0], wall };
+      },
+      (n) => kernelRuns(trainFast, x, y, start, n, REPEATS).seconds,
+    );
     // numpy, skipped where a point would take more than NUMPY_LIMIT seconds
     for (const { python, name } of numpys) {
       const iterations = numpyIterations(rows, cols);
@@ -103,7 +125,7 @@ export async function scaling(numpys, log = () => {}) {
     for (const backend of BACKENDS) {
       const trainer = await tfTrainer(backend, { x: rows32, y, weights });
       try {
-        point.series[`TF.js ${backend}`] = perIteration((n) => trainer.run(n).seconds);
+        point.series[`TF.js ${backend}`] = perIteration((n) => trainer.run(n));
       } finally {
         trainer.dispose();
       }
