@@ -27,9 +27,9 @@ const started = performance.now();
 const SIZES = [
   { rows: 4, cols: 3, iterations: 10000, repeats: 30, target: 20 },
   { rows: 1000, cols: 16, iterations: 1000, repeats: 10, target: 1 },
-  { rows: 100000, cols: 32, iterations: 20, repeats: 7, target: 1 },
+  { rows: 100000, cols: 32, iterations: 20, repeats: 5, target: 1 },
   // the sequel's network on its own data: 7 rows, 3 -> 4 -> 1
-  { rows: 7, cols: 3, layers: [3, 4, 1], iterations: 60000, repeats: 10, target: 20 },
+  { rows: 7, cols: 3, layers: [3, 4, 1], iterations: 60000, repeats: 5, target: 20 },
 ];
 /** TF.js's runs a size, after a warm-up of up to 2,000 iterations: fewer (it is slower), one for the network. */
 const tfRepeats = ({ layers }) => (layers ? 1 : 3);
@@ -218,7 +218,7 @@ phase("scaling");
 
 // the memory of training 1,000,000 x 64
 console.log("");
-const memoryLines = describeMemory(memory());
+const memoryLines = describeMemory(await memory());
 console.log(memoryLines.join("\n"));
 phase("memory");
 

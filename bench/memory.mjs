@@ -1,17 +1,18 @@
 // Memory at 1,000,000 rows x 64 inputs: 64 M numbers, 512 MB as one packed Float64Array. The issue's
 // target: training allocates nothing per iteration, and beyond one packed copy of the rows its peak
-// stays under 10% of that copy's size. Each case runs in its own `node --expose-gc` process, and reads
-// the process's resident memory from /proc/self/status (VmRSS, and VmHWM, its peak, reset before
-// training by writing 5 to /proc/self/clear_refs), and V8's heap (its GC profiler).
+// stays under 10% of that copy's size. Each case runs in its own `node --expose-gc` process (the three
+// side by side), and reads the process's resident memory from /proc/self/status (VmRSS, and VmHWM, its
+// peak, reset before training by writing 5 to /proc/self/clear_refs), and V8's heap (its GC profiler).
 // Two ways to hand the rows to Perceptron.train, which takes an array of rows:
 //   rows   an array of 1,000,000 number[] rows, as the notebooks and the README do;
 //   views  1,000,000 Float64Array views into one packed Float64Array (the leanest rows it accepts).
 // What is counted, in each: the process's resident memory at its peak during train() minus what it
 // was before the rows were made (Node and the module loaded), minus one packed copy (512 MB). Apart,
 // what train() itself adds at its peak beyond what was resident just before it; and, in a third
-// process, its kernel on packed rows: its peak and the V8 heap it allocates, with 1 and 3 iterations.
+// process, its kernel on packed rows: its peak, its resident memory at each iteration, and the V8
+// heap it allocates over 1 and 4 iterations.
 // usage: node bench/memory.mjs [--rows N --cols M] [--json]   (after npm run compile)
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -55,9 +56,10 @@ function allocated(work) {
 }
 
 /**
- * What train()'s kernel allocates on V8's heap over 1 and over ITERATIONS iterations on packed rows,
- * optimised first on small ones, in a process that holds little else; and its peak resident memory
- * above what was resident before it (its WebAssembly memory is not V8's heap).
+ * What train()'s kernel allocates on V8's heap over 1 and over ITERATIONS + 1 iterations on packed rows,
+ * optimised first on small ones, in a process that holds little else; its peak resident memory above
+ * what was resident before it; and, read at each iteration (its record callback), how its resident
+ * memory grows from one iteration to the next (its WebAssembly memory is not V8's heap).
  */
 function kernelAllocation(rows, cols, value) {
   const { trainFast } = createRequire(import.meta.url)(join(root, "dist", "kernel.js"));
@@ -68,14 +70,18 @@ function kernelAllocation(rows, cols, value) {
   const w = new Float64Array(cols);
   for (let i = 0; i < 200; i++)
     trainFast(packed.subarray(0, 64 * cols), targets.subarray(0, 64), w.fill(0), 20, 1, 0, () => {});
-  const kernel = {};
-  for (const iterations of [1, ITERATIONS]) {
-    globalThis.gc();
-    const before = resident().rss;
-    resetPeak();
-    kernel[iterations] = allocated(() => trainFast(packed, targets, w.fill(0), iterations, 1, 0, () => {}));
-    kernel[iterations].added = resident().peak - before;
-  }
+  // one iteration, its peak above what was resident before
+  globalThis.gc();
+  const before = resident().rss;
+  resetPeak();
+  const kernel = { 1: allocated(() => trainFast(packed, targets, w.fill(0), 1, 1, 0, () => {})) };
+  kernel[1].added = resident().peak - before;
+  // ITERATIONS + 1 iterations, the resident memory read at each one's record: its growth an iteration
+  globalThis.gc();
+  const rss = [];
+  const record = () => rss.push(resident().rss);
+  kernel[ITERATIONS + 1] = allocated(() => trainFast(packed, targets, w.fill(0), ITERATIONS + 1, 1, 1, record));
+  kernel.rss = rss;
   return kernel;
 }
 
@@ -126,15 +132,26 @@ function measure(kind, rows, cols) {
   return { kind, rows, cols, packedBytes, start, data, runs, iterations: ITERATIONS };
 }
 
-/** The cases, each in its own `node --expose-gc` process: rows, views, and the kernel's allocation. */
+/** The cases, each in its own `node --expose-gc` process, side by side: rows, views, and the kernel. */
 export function memory(rows = 1000000, cols = 64) {
   const script = fileURLToPath(import.meta.url);
-  return ["rows", "views", "kernel"].map((kind) => {
-    const args = ["--expose-gc", script, "--case", kind, "--rows", String(rows), "--cols", String(cols)];
-    const run = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 24 });
-    if (run.status !== 0) throw new Error(`bench/memory.mjs (${kind}) failed: ${run.stderr}`);
-    return JSON.parse(run.stdout);
-  });
+  const one = (kind) =>
+    new Promise((resolve, reject) => {
+      const args = ["--expose-gc", script, "--case", kind, "--rows", String(rows), "--cols", String(cols)];
+      const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (chunk) => {
+        out += chunk;
+      });
+      child.stderr.on("data", (chunk) => {
+        err += chunk;
+      });
+      child.on("close", (code) =>
+        code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench/memory.mjs (${kind}) failed: ${err}`)),
+      );
+    });
+  return Promise.all(["rows", "views", "kernel"].map(one));
 }
 
 const mb = (bytes) => `${(bytes / MB).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
@@ -156,18 +173,19 @@ export function describeMemory(cases) {
     );
   };
   const own = Math.max(first(rows).added, first(views).added) - copy;
-  const kernelBytes = (kernel[n].bytes - kernel[1].bytes) / (n - 1);
-  const collections = (kernel[n].gcs - kernel[1].gcs) / (n - 1);
+  const kernelBytes = (kernel[n + 1].bytes - kernel[1].bytes) / n;
+  const collections = (kernel[n + 1].gcs - kernel[1].gcs) / n;
+  const growth = (kernel.rss[kernel.rss.length - 1] - kernel.rss[0]) / (kernel.rss.length - 1);
   const targets = rows.rows * 8;
   return [
-    `Memory, training ${size} (${n} iterations), each case in a fresh node --expose-gc process: its resident memory at its peak, beyond what it was before the rows were made (MB = 10^6 bytes):`,
+    `Memory, training ${size} (${n} iterations), each case in a fresh node --expose-gc process: the process's resident memory at its peak, beyond what it was before the rows were made (MB = 10^6 bytes):`,
     `- ${headline(rows, "rows as number[] arrays")}`,
     `- ${headline(views, "rows as Float64Array views into one packed Float64Array")}`,
     `- train() itself, beyond its own packed copy of the rows: ${mb(own)} (${percent(own, copy)}): the targets packed ` +
       `(${mb(targets)}), the weights${own > copy / 2 ? ", and a second copy of the rows, which its kernel trains on (the WebAssembly kernel lays them out in its own memory)" : ""}. ` +
-      `It packs the rows on every call: train() took ${rows.runs[n].seconds.toFixed(1)} s from number[] rows, ${views.runs[n].seconds.toFixed(1)} s from views.`,
-    `- Per iteration: on the packed rows, the kernel's peak with ${n} iterations is ${mb(kernel[n].added - kernel[1].added)} from its peak with 1 ` +
-      `(${mb(kernel[1].added)} above what was resident before it); on V8's heap it allocates ` +
+      `It packs the rows on every call: train() took ${rows.runs[n].seconds.toFixed(1)} s from number[] rows, ${views.runs[n].seconds.toFixed(1)} s from views (the cases side by side on the machine).`,
+    `- Per iteration, the kernel on the packed rows (${mb(kernel[1].added)} above what was resident before it): its resident ` +
+      `memory grows ${(growth / 1e3).toLocaleString("en", { maximumFractionDigits: 0 })} kB an iteration (read at each of ${kernel.rss.length} iterations); on V8's heap it allocates ` +
       `${kernelBytes < rows.rows ? `under a byte a row (${Math.round(kernelBytes).toLocaleString("en")} bytes an iteration): nothing that grows with the rows` : `${mb(kernelBytes)} an iteration (${(kernelBytes / rows.rows).toFixed(1)} bytes a row), short-lived: ${collections.toFixed(0)} minor collections an iteration`}.`,
     `- What would meet the target: train() taking the rows packed (one Float64Array of rows × inputs) and its kernel ` +
       `training on them where they are, with no copy; beyond that one copy there would be the targets and the weights (${mb(targets)}, ${percent(targets, copy)}).`,
@@ -181,7 +199,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc");
     process.stdout.write(`${JSON.stringify(measure(kind, arg("rows", 1000000), arg("cols", 64)))}\n`);
   } else {
-    const cases = memory(arg("rows", 1000000), arg("cols", 64));
+    const cases = await memory(arg("rows", 1000000), arg("cols", 64));
     if (process.argv.includes("--json")) console.log(JSON.stringify(cases));
     else console.log(describeMemory(cases).join("\n"));
   }

@@ -23,18 +23,20 @@ export const LADDER = [
   { rows: 1000000, cols: 64 },
 ];
 const TARGET = 0.2; // seconds a timed run aims at
-const REPEATS = 3; // timed runs per trainer and size, after the calibrating (warm-up) runs
+/** Timed runs per trainer and size, after the calibrating (warm-up) runs: fewer for the largest. */
+const repeatsFor = (rows, cols) => (rows * cols >= 1e7 ? 3 : 5);
 const NUMPY_LIMIT = 10; // seconds: a numpy point expected to take longer is skipped
 
 /**
  * Warms the trainer up and finds how many iterations make a run take about TARGET seconds (runs of
  * 1, 8, 64, … iterations, until one takes TARGET / 8 and TARGET has been spent, counting all a run's
- * time, and not on the first run alone unless it took a second), then times REPEATS runs of that many: the median seconds per iteration, and the iterations.
+ * time, and not on the first run alone unless it took a second), then times `repeats` runs of that
+ * many: the median seconds per iteration, and the iterations.
  *
  * @param run - trains n iterations: { seconds } of training, and `wall`, all the run's time, if more
- * @param runs - trains `REPEATS` runs of n iterations: the seconds of each (default: `run` REPEATS times)
+ * @param runs - trains `repeats` runs of n iterations: the seconds of each (default: `run`, `repeats` times)
  */
-function perIteration(run, runs = (n) => Array.from({ length: REPEATS }, () => run(n).seconds)) {
+function perIteration(run, repeats, runs = (n) => Array.from({ length: repeats }, () => run(n).seconds)) {
   let n = 1;
   let spent = 0;
   let seconds = 0;
@@ -69,9 +71,9 @@ function kernelRuns(trainFast, x, y, start, n, count) {
 const numpyIterations = (rows, cols) => Math.max(1, Math.round(TARGET / (15e-6 + rows * cols * 3e-9)));
 
 /** numpy's reference at one size, in its own process: the median seconds per iteration. */
-function numpyPerIteration(python, rows, cols, iterations) {
+function numpyPerIteration(python, rows, cols, iterations, repeats) {
   const args = [join(root, "test", "reference", "perceptron.py"), "bench"];
-  const options = { rows, cols, iterations, repeats: REPEATS, "data-seed": DATA_SEED };
+  const options = { rows, cols, iterations, repeats, "data-seed": DATA_SEED };
   for (const [name, value] of Object.entries(options)) args.push(`--${name}`, String(value));
   const env = { ...process.env };
   delete env.OPENBLAS_CORETYPE;
@@ -94,6 +96,7 @@ export async function scaling(numpys, log = () => {}) {
   // per numpy, its cost of an iteration: an overhead (the smallest size's time) and a cost per number
   const numpyCost = new Map();
   for (const { rows, cols } of LADDER) {
+    const repeats = repeatsFor(rows, cols);
     const { x, y } = packedData(module.seededRandom, rows, cols);
     const start = Float64Array.from(startingWeights(module, cols)[0].flat());
     const point = { rows, cols, series: {} };
@@ -103,18 +106,19 @@ export async function scaling(numpys, log = () => {}) {
         const { seconds, wall } = kernelRuns(trainFast, x, y, start, n, 1);
         return { seconds: seconds[0], wall };
       },
-      (n) => kernelRuns(trainFast, x, y, start, n, REPEATS).seconds,
+      repeats,
+      (n) => kernelRuns(trainFast, x, y, start, n, repeats).seconds,
     );
     // numpy, skipped where a point would take more than NUMPY_LIMIT seconds
     for (const { python, name } of numpys) {
       const iterations = numpyIterations(rows, cols);
       const cost = numpyCost.get(python);
-      const expected = cost ? (REPEATS + 1) * iterations * (cost.overhead + rows * cols * cost.perNumber) : 0;
+      const expected = cost ? (repeats + 1) * iterations * (cost.overhead + rows * cols * cost.perNumber) : 0;
       if (expected > NUMPY_LIMIT) {
         point.series[name] = { skipped: `expected to take ${expected.toFixed(0)} s` };
         continue;
       }
-      point.series[name] = numpyPerIteration(python, rows, cols, iterations);
+      point.series[name] = numpyPerIteration(python, rows, cols, iterations, repeats);
       const { seconds } = point.series[name];
       if (!cost) numpyCost.set(python, { overhead: seconds, perNumber: 0 });
       else cost.perNumber = Math.max(cost.perNumber, (seconds - cost.overhead) / (rows * cols));
@@ -125,7 +129,7 @@ export async function scaling(numpys, log = () => {}) {
     for (const backend of BACKENDS) {
       const trainer = await tfTrainer(backend, { x: rows32, y, weights });
       try {
-        point.series[`TF.js ${backend}`] = perIteration((n) => trainer.run(n));
+        point.series[`TF.js ${backend}`] = perIteration((n) => trainer.run(n), repeats);
       } finally {
         trainer.dispose();
       }
