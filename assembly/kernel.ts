@@ -76,54 +76,104 @@ function sigmoid(x: f64): f64 {
  * e^x in each lane: src/exp.ts's exp() (its common case, 2^−28 ≤ |x| ≤ 707, x ≠ 1), the same
  * operations in the same order; a pair with a lane outside it goes to fdlibmExp lane by lane.
  */
-function exp2(x: v128): v128 {
+// The constants the vectorised exp uses, each as a pair of lanes, read from memory: V8 builds a
+// v128 constant in ~4 instructions wherever it is used, and a load is one.
+const enum K {
+  TINY,
+  LIMIT,
+  ONE,
+  HALF,
+  INV_LN2,
+  HALF_LN2,
+  LN2_HI,
+  LN2_LO,
+  P1,
+  P2,
+  P3,
+  P4,
+  P5,
+  TWO,
+  SHIFT,
+}
+const TABLE = memory.data<f64>(
+  [
+    TINY, TINY, 707, 707, 1, 1, 0.5, 0.5, INV_LN2, INV_LN2, HALF_LN2, HALF_LN2, LN2_HI, LN2_HI, LN2_LO, LN2_LO,
+    P1, P1, P2, P2, P3, P3, P4, P4, P5, P5, 2, 2, 6755399441055744.0, 6755399441055744.0,
+  ],
+  16,
+);
+
+/** A constant of TABLE, in both lanes. */
+// @ts-ignore: decorator
+@inline function c(name: K): v128 {
+  return v128.load(TABLE + ((<usize>name) << 4));
+}
+
+/** Whether every lane of x is in exp2's common case: 2^−28 ≤ |x| ≤ 707, x ≠ 1. */
+// @ts-ignore: decorator
+@inline function common(x: v128): v128 {
   const ax = f64x2.abs(x);
-  const common = v128.and(
-    v128.and(f64x2.ge(ax, f64x2.splat(TINY)), f64x2.le(ax, f64x2.splat(707))),
-    f64x2.ne(x, f64x2.splat(1)),
-  );
-  if (!i64x2.all_true(common)) {
-    return f64x2(fdlibmExp(f64x2.extract_lane(x, 0)), fdlibmExp(f64x2.extract_lane(x, 1)));
-  }
+  return v128.and(v128.and(f64x2.ge(ax, c(K.TINY)), f64x2.le(ax, c(K.LIMIT))), f64x2.ne(x, c(K.ONE)));
+}
+
+/** e^x in each lane, for x in the common case (see common()): src/exp.ts's exp(), step for step. */
+// @ts-ignore: decorator
+@inline function expCommon(x: v128): v128 {
+  const ax = f64x2.abs(x);
   // k = 0 below HALF_LN2, else x/ln2 rounded half away from zero: trunc(x·(1/ln2) ± 0.5)
-  const half = v128.or(v128.and(x, i64x2.splat(0x8000000000000000)), f64x2.splat(0.5));
-  const rounded = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(INV_LN2), x), half));
-  const k = v128.andnot(rounded, f64x2.lt(ax, f64x2.splat(HALF_LN2)));
-  const hi = f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI)));
-  const lo = f64x2.mul(k, f64x2.splat(LN2_LO));
+  const half = v128.or(v128.and(x, i64x2.splat(0x8000000000000000)), c(K.HALF));
+  const rounded = f64x2.trunc(f64x2.add(f64x2.mul(c(K.INV_LN2), x), half));
+  const k = v128.andnot(rounded, f64x2.lt(ax, c(K.HALF_LN2)));
+  const hi = f64x2.sub(x, f64x2.mul(k, c(K.LN2_HI)));
+  const lo = f64x2.mul(k, c(K.LN2_LO));
   const r = f64x2.sub(hi, lo);
   const t = f64x2.mul(r, r);
-  const p = f64x2.add(f64x2.splat(P3), f64x2.mul(t, f64x2.add(f64x2.splat(P4), f64x2.mul(t, f64x2.splat(P5)))));
-  const c = f64x2.sub(
-    r,
-    f64x2.mul(t, f64x2.add(f64x2.splat(P1), f64x2.mul(t, f64x2.add(f64x2.splat(P2), f64x2.mul(t, p))))),
-  );
-  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2), c));
-  const y = f64x2.sub(f64x2.splat(1), f64x2.sub(f64x2.sub(lo, q), hi));
+  const p = f64x2.add(c(K.P3), f64x2.mul(t, f64x2.add(c(K.P4), f64x2.mul(t, c(K.P5)))));
+  const cc = f64x2.sub(r, f64x2.mul(t, f64x2.add(c(K.P1), f64x2.mul(t, f64x2.add(c(K.P2), f64x2.mul(t, p))))));
+  const q = f64x2.div(f64x2.mul(r, cc), f64x2.sub(c(K.TWO), cc));
+  const y = f64x2.sub(c(K.ONE), f64x2.sub(f64x2.sub(lo, q), hi));
   // 2^k from its bits: k + 1.5·2^52 holds k in its low bits (exactly, |k| ≤ 1020 here)
-  const shifted = f64x2.add(k, f64x2.splat(6755399441055744.0));
+  const shifted = f64x2.add(k, c(K.SHIFT));
   const bits = i64x2.shl(i64x2.sub(shifted, i64x2.splat(0x4338000000000000 - 1023)), 52);
   return f64x2.mul(y, bits);
 }
 
+/** e^x in each lane: expCommon, or fdlibmExp lane by lane for a pair with a lane outside its case. */
+function exp2(x: v128): v128 {
+  if (!i64x2.all_true(common(x))) {
+    return f64x2(fdlibmExp(f64x2.extract_lane(x, 0)), fdlibmExp(f64x2.extract_lane(x, 1)));
+  }
+  return expCommon(x);
+}
+
 /** σ in each lane. */
 function sigmoid2(x: v128): v128 {
-  const one = f64x2.splat(1);
+  const one = c(K.ONE);
   return f64x2.div(one, f64x2.add(one, exp2(f64x2.neg(x))));
 }
 
+/** σ in each lane, for −x in the common case. */
+// @ts-ignore: decorator
+@inline function sigmoidCommon(x: v128): v128 {
+  const one = c(K.ONE);
+  return f64x2.div(one, f64x2.add(one, expCommon(f64x2.neg(x))));
+}
+
 /** e ⊙ (o ⊙ (1 − o)): the delta of outputs o with errors e. */
-function delta2(e: v128, o: v128): v128 {
+// @ts-ignore: decorator
+@inline function delta2(e: v128, o: v128): v128 {
   return f64x2.mul(e, f64x2.mul(o, f64x2.sub(f64x2.splat(1), o)));
 }
 
 /**
  * The perceptron, iterations `from` to `to` (the caller goes in slices, so that V8 swaps in its
  * optimised code between calls; WebAssembly has no on-stack replacement), with `countdown`
- * iterations left before the next record, returned for the next slice. The rows go in blocks of 8, each block stored column by
- * column (x[r][j] for r = 8b + 0, 2, 1, 3, 4, 6, 5, 7, then j + 1: so a pair of lanes added gives
- * two rows' sums): the 8 dot products are 4 pairs of lanes, each a
- * sum over j first to last; the rows past the last are zeros with target ½ (error 0, delta 0).
+ * iterations left before the next record, returned for the next slice. The rows go in blocks of 8,
+ * each block stored column by column (x[r][j] for r = 8b + 0, 2, 1, 3, 4, 6, 5, 7, then j + 1: so a
+ * pair of lanes added gives two rows' sums): the 8 dot products are 4 pairs of lanes, each a sum
+ * over j first to last; the rows past the last are zeros with target ½ (error 0, delta 0). σ is
+ * expCommon's, all 8 lanes at once and with no call, while every lane is in its case; a block with
+ * one that is not goes to slowBlock, whose σ goes lane by lane through fdlibmExp (the same bits).
  * The squared errors and adjustment[j] are summed as src/kernel.ts's trainFastTs sums them, four
  * rows at a time: adjustment[j] + ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), where rᵢ is
  * row i's x[i][j]·delta[i]; a padded row adds +0. So the two give the same bits.
@@ -152,48 +202,36 @@ export function perceptron(
   for (let iteration = from; iteration < to; iteration++) {
     memory.fill(adjustment, 0, (<usize>m) << 3);
     let squares: f64 = 0;
-    let p = xs;
-    let py = ys;
-    for (let b = 0; b < blocks; b++, p += stride, py += 64) {
-      let d0 = f64x2.splat(0);
-      let d1 = f64x2.splat(0);
-      let d2 = f64x2.splat(0);
-      let d3 = f64x2.splat(0);
-      for (let j = 0, q = p; j < m; j++, q += 64) {
-        const wj = v128.load64_splat(w + ((<usize>j) << 3));
-        d0 = f64x2.add(d0, f64x2.mul(v128.load(q), wj));
-        d1 = f64x2.add(d1, f64x2.mul(v128.load(q, 16), wj));
-        d2 = f64x2.add(d2, f64x2.mul(v128.load(q, 32), wj));
-        d3 = f64x2.add(d3, f64x2.mul(v128.load(q, 48), wj));
+    let b = 0;
+    while (true) {
+      let p = xs + <usize>b * stride;
+      let py = ys + ((<usize>b) << 6);
+      for (; b < blocks; b++, p += stride, py += 64) {
+        let d0 = f64x2.splat(0);
+        let d1 = f64x2.splat(0);
+        let d2 = f64x2.splat(0);
+        let d3 = f64x2.splat(0);
+        for (let j = 0, q = p; j < m; j++, q += 64) {
+          const wj = v128.load64_splat(w + ((<usize>j) << 3));
+          d0 = f64x2.add(d0, f64x2.mul(v128.load(q), wj));
+          d1 = f64x2.add(d1, f64x2.mul(v128.load(q, 16), wj));
+          d2 = f64x2.add(d2, f64x2.mul(v128.load(q, 32), wj));
+          d3 = f64x2.add(d3, f64x2.mul(v128.load(q, 48), wj));
+        }
+        const n0 = f64x2.neg(d0);
+        const n1 = f64x2.neg(d1);
+        const n2 = f64x2.neg(d2);
+        const n3 = f64x2.neg(d3);
+        if (!i64x2.all_true(v128.and(v128.and(common(n0), common(n1)), v128.and(common(n2), common(n3))))) break;
+        const o0 = sigmoidCommon(d0);
+        const o1 = sigmoidCommon(d1);
+        const o2 = sigmoidCommon(d2);
+        const o3 = sigmoidCommon(d3);
+        squares = finish(p, py, m, adjustment, squares, o0, o1, o2, o3);
       }
-      const o0 = sigmoid2(d0);
-      const o1 = sigmoid2(d1);
-      const o2 = sigmoid2(d2);
-      const o3 = sigmoid2(d3);
-      const e0 = f64x2.sub(v128.load(py), o0);
-      const e1 = f64x2.sub(v128.load(py, 16), o1);
-      const e2 = f64x2.sub(v128.load(py, 32), o2);
-      const e3 = f64x2.sub(v128.load(py, 48), o3);
-      const q0 = f64x2.mul(e0, e0);
-      const q1 = f64x2.mul(e1, e1);
-      const q2 = f64x2.mul(e2, e2);
-      const q3 = f64x2.mul(e3, e3);
-      squares +=
-        f64x2.extract_lane(q0, 0) + f64x2.extract_lane(q1, 0) + f64x2.extract_lane(q0, 1) + f64x2.extract_lane(q1, 1);
-      squares +=
-        f64x2.extract_lane(q2, 0) + f64x2.extract_lane(q3, 0) + f64x2.extract_lane(q2, 1) + f64x2.extract_lane(q3, 1);
-      const g0 = delta2(e0, o0);
-      const g1 = delta2(e1, o1);
-      const g2 = delta2(e2, o2);
-      const g3 = delta2(e3, o3);
-      for (let j = 0, q = p, a = adjustment; j < m; j++, q += 64, a += 8) {
-        // the lanes hold rows (0, 2), (1, 3), (4, 6), (5, 7): h = [r0 + r1, r2 + r3], h2 likewise
-        const h = f64x2.add(f64x2.mul(v128.load(q), g0), f64x2.mul(v128.load(q, 16), g1));
-        const h2 = f64x2.add(f64x2.mul(v128.load(q, 32), g2), f64x2.mul(v128.load(q, 48), g3));
-        // [(r0 + r1) + (r2 + r3), (r4 + r5) + (r6 + r7)]
-        const g = f64x2.add(v128.shuffle<f64>(h, h2, 0, 2), v128.shuffle<f64>(h, h2, 1, 3));
-        store<f64>(a, load<f64>(a) + f64x2.extract_lane(g, 0) + f64x2.extract_lane(g, 1));
-      }
+      if (b >= blocks) break;
+      squares = slowBlock(p, py, w, m, adjustment, squares);
+      b++;
     }
     if (every > 0 && countdown-- === 0) {
       record(iteration, squares / rows);
@@ -205,6 +243,80 @@ export function perceptron(
     }
   }
   return countdown;
+}
+
+/**
+ * A block with a lane outside expCommon's case: σ lane by lane through fdlibmExp (the same bits in
+ * the common lanes).
+ */
+function slowBlock(p: usize, py: usize, w: usize, m: i32, adjustment: usize, squares: f64): f64 {
+  let d0 = f64x2.splat(0);
+  let d1 = f64x2.splat(0);
+  let d2 = f64x2.splat(0);
+  let d3 = f64x2.splat(0);
+  for (let j = 0, q = p; j < m; j++, q += 64) {
+    const wj = v128.load64_splat(w + ((<usize>j) << 3));
+    d0 = f64x2.add(d0, f64x2.mul(v128.load(q), wj));
+    d1 = f64x2.add(d1, f64x2.mul(v128.load(q, 16), wj));
+    d2 = f64x2.add(d2, f64x2.mul(v128.load(q, 32), wj));
+    d3 = f64x2.add(d3, f64x2.mul(v128.load(q, 48), wj));
+  }
+  return finish(p, py, m, adjustment, squares, sigmoid2(d0), sigmoid2(d1), sigmoid2(d2), sigmoid2(d3));
+}
+
+/**
+ * A block's share, from its outputs o0 … o3: its squared errors added to `squares` (returned) and
+ * its Xᵀ·delta to adjustment, in src/kernel.ts's order (see perceptron()).
+ */
+// @ts-ignore: decorator
+@inline function finish(
+  p: usize,
+  py: usize,
+  m: i32,
+  adjustment: usize,
+  squares: f64,
+  o0: v128,
+  o1: v128,
+  o2: v128,
+  o3: v128,
+): f64 {
+  const e0 = f64x2.sub(v128.load(py), o0);
+  const e1 = f64x2.sub(v128.load(py, 16), o1);
+  const e2 = f64x2.sub(v128.load(py, 32), o2);
+  const e3 = f64x2.sub(v128.load(py, 48), o3);
+  const q0 = f64x2.mul(e0, e0);
+  const q1 = f64x2.mul(e1, e1);
+  const q2 = f64x2.mul(e2, e2);
+  const q3 = f64x2.mul(e3, e3);
+  squares +=
+    f64x2.extract_lane(q0, 0) + f64x2.extract_lane(q1, 0) + f64x2.extract_lane(q0, 1) + f64x2.extract_lane(q1, 1);
+  squares +=
+    f64x2.extract_lane(q2, 0) + f64x2.extract_lane(q3, 0) + f64x2.extract_lane(q2, 1) + f64x2.extract_lane(q3, 1);
+  const g0 = delta2(e0, o0);
+  const g1 = delta2(e1, o1);
+  const g2 = delta2(e2, o2);
+  const g3 = delta2(e3, o3);
+  let j = 0;
+  let q = p;
+  let a = adjustment;
+  // two columns at a time: lanes (0, 2), (1, 3), (4, 6), (5, 7) make h = [r0 + r1, r2 + r3],
+  // h2 = [r4 + r5, r6 + r7]; adjustment[j] + ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+  for (; j + 1 < m; j += 2, q += 128, a += 16) {
+    const h = f64x2.add(f64x2.mul(v128.load(q), g0), f64x2.mul(v128.load(q, 16), g1));
+    const h2 = f64x2.add(f64x2.mul(v128.load(q, 32), g2), f64x2.mul(v128.load(q, 48), g3));
+    const k = f64x2.add(f64x2.mul(v128.load(q, 64), g0), f64x2.mul(v128.load(q, 80), g1));
+    const k2 = f64x2.add(f64x2.mul(v128.load(q, 96), g2), f64x2.mul(v128.load(q, 112), g3));
+    const s1 = f64x2.add(v128.shuffle<f64>(h, k, 0, 2), v128.shuffle<f64>(h, k, 1, 3));
+    const s2 = f64x2.add(v128.shuffle<f64>(h2, k2, 0, 2), v128.shuffle<f64>(h2, k2, 1, 3));
+    v128.store(a, f64x2.add(f64x2.add(v128.load(a), s1), s2));
+  }
+  if (j < m) {
+    const h = f64x2.add(f64x2.mul(v128.load(q), g0), f64x2.mul(v128.load(q, 16), g1));
+    const h2 = f64x2.add(f64x2.mul(v128.load(q, 32), g2), f64x2.mul(v128.load(q, 48), g3));
+    const g = f64x2.add(v128.shuffle<f64>(h, h2, 0, 2), v128.shuffle<f64>(h, h2, 1, 3));
+    store<f64>(a, load<f64>(a) + f64x2.extract_lane(g, 0) + f64x2.extract_lane(g, 1));
+  }
+  return squares;
 }
 
 /** σ over `count` doubles in place, two at a time. */

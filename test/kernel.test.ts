@@ -101,6 +101,30 @@ test("the WebAssembly and TypeScript perceptron kernels give the same bits, weig
   }
 });
 
+test("the two perceptron kernels give the same bits where σ leaves exp's common case (|x| < 2^-28, |x| > 707, x = 1)", () => {
+  const random = seededRandom(11);
+  for (let t = 0; t < 60; t++) {
+    const rows = 1 + Math.floor(random() * 30);
+    const width = 1 + Math.floor(random() * 6);
+    // mostly ordinary rows, some far out (dot products past ±707, to overflow and underflow), some
+    // zero (a dot product of 0), some whose dot product is exactly −1 or 1 (one input ±1, weight 1)
+    const inputs = Array.from({ length: rows }, () => {
+      const kind = random();
+      if (kind < 0.15) return Array.from({ length: width }, () => 2000 * random() - 1000);
+      if (kind < 0.25) return Array.from({ length: width }, () => 0);
+      if (kind < 0.35) return Array.from({ length: width }, (_, j) => (j === 0 ? (random() < 0.5 ? -1 : 1) : 0));
+      return Array.from({ length: width }, () => 4 * random() - 2);
+    });
+    const outputs = Array.from({ length: rows }, () => (random() < 0.5 ? 0 : 1));
+    const weights = [1, ...randomWeights(width - 1, t)];
+    for (const iterations of [1, 7]) {
+      const a = fast(inputs, outputs, weights, iterations, 0.01, 1, trainFast);
+      const b = fast(inputs, outputs, weights, iterations, 0.01, 1, trainFastTs);
+      assert.ok(same(a.weights, b.weights) && same(a.errors.flat(), b.errors.flat()), `${rows} x ${width}`);
+    }
+  }
+});
+
 test("the WebAssembly and TypeScript network kernels give the same bits, weights and records", () => {
   const random = seededRandom(9);
   for (let t = 0; t < 60; t++) {
