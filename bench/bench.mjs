@@ -234,7 +234,10 @@ console.log(`the bench above took ${((performance.now() - started) / 1000).toFix
 if (process.argv.includes("--readme")) {
   const svg = join(root, "docs", "bench-scaling.svg");
   mkdirSync(join(root, "docs"), { recursive: true });
-  const caption = `Measured ${date} by npm run bench on ${machine()}: medians of the training loop alone (data converted beforehand).`;
+  const caption = [
+    `Measured ${date} by npm run bench on ${machine()}, shared; Node ${process.version}, TensorFlow.js ${tfjs.version}.`,
+    "Medians of the training loop alone: every trainer's data made beforehand (this module's rows packed).",
+  ];
   writeFileSync(svg, scalingSvg(points, caption));
   const scalingTable = [
     `| rows × inputs | ${names.join(" | ")} |`,

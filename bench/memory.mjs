@@ -9,8 +9,8 @@
 // What is counted, in each: the process's resident memory at its peak during train() minus what it
 // was before the rows were made (Node and the module loaded), minus one packed copy (512 MB). Apart,
 // what train() itself adds at its peak beyond what was resident just before it; and, in a third
-// process, its kernel on packed rows: its peak, its resident memory at each iteration, and the V8
-// heap it allocates over 1 and 4 iterations.
+// process, its kernel on packed rows: its peak, and its resident memory and V8 heap from iteration to
+// iteration, read by its record callback.
 // usage: node bench/memory.mjs [--rows N --cols M] [--json]   (after npm run compile)
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -36,30 +36,37 @@ function resident() {
 const resetPeak = () => writeFileSync("/proc/self/clear_refs", "5");
 
 /**
- * The bytes `work` allocated on V8's heap, and the collections it caused: V8's GC profiler gives the
- * heap's size before and after each collection, so what was allocated is the growth between them.
+ * A meter of what is allocated on V8's heap between its start() and stop(), and the collections in
+ * between: V8's GC profiler gives the heap's size before and after each collection, so what was
+ * allocated is the growth between them.
  */
-function allocated(work) {
+function heapMeter() {
   const used = (stats) => stats.heapSpaceStatistics.reduce((total, space) => total + space.spaceUsedSize, 0);
   const profiler = new v8.GCProfiler();
-  const start = v8.getHeapStatistics().used_heap_size;
-  profiler.start();
-  work();
-  const { statistics } = profiler.stop();
-  let bytes = 0;
-  let last = start;
-  for (const gc of statistics) {
-    bytes += used(gc.beforeGC) - last;
-    last = used(gc.afterGC);
-  }
-  return { bytes: bytes + v8.getHeapStatistics().used_heap_size - last, gcs: statistics.length };
+  let start = 0;
+  return {
+    start() {
+      start = v8.getHeapStatistics().used_heap_size;
+      profiler.start();
+    },
+    stop() {
+      const { statistics } = profiler.stop();
+      let bytes = 0;
+      let last = start;
+      for (const gc of statistics) {
+        bytes += used(gc.beforeGC) - last;
+        last = used(gc.afterGC);
+      }
+      return { bytes: bytes + v8.getHeapStatistics().used_heap_size - last, gcs: statistics.length };
+    },
+  };
 }
 
 /**
- * What train()'s kernel allocates on V8's heap over 1 and over ITERATIONS + 1 iterations on packed rows,
- * optimised first on small ones, in a process that holds little else; its peak resident memory above
- * what was resident before it; and, read at each iteration (its record callback), how its resident
- * memory grows from one iteration to the next (its WebAssembly memory is not V8's heap).
+ * train()'s kernel on packed rows (optimised first on small ones), in a process that holds little
+ * else, for ITERATIONS + 2 iterations: its peak resident memory above what was resident before it;
+ * and, from its record callback, called at each iteration, its resident memory at each and what it
+ * allocates on V8's heap from the second iteration to the last (its WebAssembly memory is not V8's heap).
  */
 function kernelAllocation(rows, cols, value) {
   const { trainFast } = createRequire(import.meta.url)(join(root, "dist", "kernel.js"));
@@ -70,19 +77,20 @@ function kernelAllocation(rows, cols, value) {
   const w = new Float64Array(cols);
   for (let i = 0; i < 200; i++)
     trainFast(packed.subarray(0, 64 * cols), targets.subarray(0, 64), w.fill(0), 20, 1, 0, () => {});
-  // one iteration, its peak above what was resident before
+  const iterations = ITERATIONS + 2;
+  const rss = [];
+  const meter = heapMeter();
+  let heap;
+  const record = (iteration) => {
+    rss.push(resident().rss);
+    if (iteration === 1) meter.start();
+    if (iteration === iterations - 1) heap = meter.stop();
+  };
   globalThis.gc();
   const before = resident().rss;
   resetPeak();
-  const kernel = { 1: allocated(() => trainFast(packed, targets, w.fill(0), 1, 1, 0, () => {})) };
-  kernel[1].added = resident().peak - before;
-  // ITERATIONS + 1 iterations, the resident memory read at each one's record: its growth an iteration
-  globalThis.gc();
-  const rss = [];
-  const record = () => rss.push(resident().rss);
-  kernel[ITERATIONS + 1] = allocated(() => trainFast(packed, targets, w.fill(0), ITERATIONS + 1, 1, 1, record));
-  kernel.rss = rss;
-  return kernel;
+  trainFast(packed, targets, w, iterations, 1, 1, record);
+  return { added: resident().peak - before, rss, heap, iterations: iterations - 2 };
 }
 
 /** One case, in this process (started with --expose-gc): what it measured. */
@@ -173,9 +181,8 @@ export function describeMemory(cases) {
     );
   };
   const own = Math.max(first(rows).added, first(views).added) - copy;
-  const kernelBytes = (kernel[n + 1].bytes - kernel[1].bytes) / n;
-  const collections = (kernel[n + 1].gcs - kernel[1].gcs) / n;
-  const growth = (kernel.rss[kernel.rss.length - 1] - kernel.rss[0]) / (kernel.rss.length - 1);
+  const kernelBytes = kernel.heap.bytes / kernel.iterations;
+  const growth = (kernel.rss[kernel.rss.length - 1] - kernel.rss[1]) / kernel.iterations;
   const targets = rows.rows * 8;
   return [
     `Memory, training ${size} (${n} iterations), each case in a fresh node --expose-gc process: the process's resident memory at its peak, beyond what it was before the rows were made (MB = 10^6 bytes):`,
@@ -184,9 +191,10 @@ export function describeMemory(cases) {
     `- train() itself, beyond its own packed copy of the rows: ${mb(own)} (${percent(own, copy)}): the targets packed ` +
       `(${mb(targets)}), the weights${own > copy / 2 ? ", and a second copy of the rows, which its kernel trains on (the WebAssembly kernel lays them out in its own memory)" : ""}. ` +
       `It packs the rows on every call: train() took ${rows.runs[n].seconds.toFixed(1)} s from number[] rows, ${views.runs[n].seconds.toFixed(1)} s from views (the cases side by side on the machine).`,
-    `- Per iteration, the kernel on the packed rows (${mb(kernel[1].added)} above what was resident before it): its resident ` +
-      `memory grows ${(growth / 1e3).toLocaleString("en", { maximumFractionDigits: 0 })} kB an iteration (read at each of ${kernel.rss.length} iterations); on V8's heap it allocates ` +
-      `${kernelBytes < rows.rows ? `under a byte a row (${Math.round(kernelBytes).toLocaleString("en")} bytes an iteration): nothing that grows with the rows` : `${mb(kernelBytes)} an iteration (${(kernelBytes / rows.rows).toFixed(1)} bytes a row), short-lived: ${collections.toFixed(0)} minor collections an iteration`}.`,
+    `- Per iteration, the kernel on the packed rows (${mb(kernel.added)} above what was resident before it), over ${kernel.iterations} ` +
+      `iterations after its first: its resident memory grows ${(growth / 1e3).toLocaleString("en", { maximumFractionDigits: 0 })} kB an iteration, ` +
+      `and it allocates ${Math.round(kernelBytes).toLocaleString("en")} bytes an iteration on V8's heap (${(kernelBytes / rows.rows).toFixed(2)} a row; ` +
+      `${kernel.heap.gcs} collections; the callback that reads these allocates a few kB itself).`,
     `- What would meet the target: train() taking the rows packed (one Float64Array of rows × inputs) and its kernel ` +
       `training on them where they are, with no copy; beyond that one copy there would be the targets and the weights (${mb(targets)}, ${percent(targets, copy)}).`,
   ];

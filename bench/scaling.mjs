@@ -186,7 +186,7 @@ export function scalingSvg(points, caption) {
       .filter((s) => s.seconds)
       .map((s) => s.seconds),
   );
-  const [width, height] = [860, 520];
+  const [width, height] = [960, 520];
   const plot = { left: 86, right: 600, top: 104, bottom: 450 };
   const captions = Array.isArray(caption) ? caption : [caption];
   const xs = points.map((p) => p.rows * p.cols);
