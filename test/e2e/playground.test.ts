@@ -130,9 +130,12 @@ test("steps 3, 4, 6 and 7 end with an explorer, and their pages hold it", () => 
   }
 });
 
-for (const name of EXPLORER_PAGES) {
-  test(`${name}: the explorer shows Node's numbers, and retrains from the keyboard, from file:// and over HTTP`, async () => {
-    for (const url of urls(`${name}.html`)) {
+// every page from disk; the last over HTTP too (each step page loads plotly.js and MathJax: seconds)
+EXPLORER_PAGES.forEach((name, i) => {
+  const over = i === EXPLORER_PAGES.length - 1 ? "from file:// and over HTTP" : "from file://";
+  test(`${name}: the explorer shows Node's numbers, and retrains from the keyboard, ${over}`, async () => {
+    const all = urls(`${name}.html`);
+    for (const url of i === EXPLORER_PAGES.length - 1 ? all : all.slice(0, 1)) {
       const { page, log } = await open(url);
       try {
         const [first] = await readExplorers(page);
@@ -151,7 +154,7 @@ for (const name of EXPLORER_PAGES) {
       }
     }
   });
-}
+});
 
 test("a playground link reproduces its run, from file:// and over HTTP", async () => {
   const settings: Settings = {

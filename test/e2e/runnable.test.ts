@@ -24,7 +24,7 @@ import {
   text,
 } from "./helpers/notebooks";
 import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
-import { runBuild, SITE, siteContext } from "./helpers/site";
+import { runBuild, SITE, type StaticServer, serveFolder, siteContext } from "./helpers/site";
 
 const STEPS = notebookNames();
 const PLOTLY = "application/vnd.plotly.v1+json";
@@ -34,6 +34,7 @@ type ChartData = { x?: unknown; y?: unknown; z?: unknown }[];
 
 interface Session {
   mirror?: Mirror;
+  server?: StaticServer;
   browser?: Browser;
   context?: BrowserContext;
   refused: string[];
@@ -102,6 +103,7 @@ const suite = oneRun(session, async (s: Session) => {
     }
   };
   await Promise.all([worker(), worker()]);
+  s.server = await serveFolder(SITE);
   const launched = await launchChromium();
   s.browser = launched.browser;
   await launched.context.close(); // it allows 127.0.0.1 only; siteContext's allows file:// too
@@ -109,14 +111,15 @@ const suite = oneRun(session, async (s: Session) => {
   s.context = site.context;
   s.refused = site.refused;
 });
-const ran = () => suite.ran("context", "mirror");
+const ran = () => suite.ran("context", "mirror", "server");
 
-/** Opens a step page from disk. */
-async function open(name: string): Promise<{ page: Page; log: PageLog }> {
+/** Opens a step page from disk, or over HTTP from 127.0.0.1. */
+async function open(name: string, over: "file" | "http" = "file"): Promise<{ page: Page; log: PageLog }> {
   const page = await ran().context.newPage();
   page.setDefaultTimeout(60_000);
   const log = watchPage(page);
-  await page.goto(pathToFileURL(join(SITE, `${name}.html`)).href, { waitUntil: "load" });
+  const url = over === "file" ? pathToFileURL(join(SITE, `${name}.html`)).href : `${ran().server.url}${name}.html`;
+  await page.goto(url, { waitUntil: "load" });
   await page.locator(".runner-editor").waitFor();
   return { page, log };
 }
@@ -185,7 +188,11 @@ test.after(async () => {
   try {
     await session.browser?.close();
   } finally {
-    session.mirror?.remove();
+    try {
+      session.mirror?.remove();
+    } finally {
+      await session.server?.close();
+    }
   }
 });
 
@@ -287,6 +294,20 @@ test("after a run a page still has no serious or critical accessibility violatio
       blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
       [],
     );
+  } finally {
+    await page.close();
+  }
+});
+
+test("a page served over HTTP runs too, as from any static host", async () => {
+  const { page, log } = await open("01-seeding", "http");
+  try {
+    const kernel = ran().kernel.get("01-seeding");
+    if (!kernel) throw new Error("no kernel run of 01-seeding");
+    const status = await runWith(page, (source) => source.replace(kernel.edit.from, kernel.edit.to));
+    assert.match(status, /^Ran all \d+ code cells/);
+    assert.equal((await readPage(page)).printed, kernel.printed);
+    assertCleanPage(log, "01-seeding over HTTP");
   } finally {
     await page.close();
   }

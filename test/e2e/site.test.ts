@@ -80,6 +80,7 @@ const fileUrl = (name: string) => pathToFileURL(join(SITE, `${name}.html`)).href
 async function visit(context: BrowserContext, name: string, url: string, screenshot?: string): Promise<PageReport> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(60_000); // a page with plotly.js and MathJax loads slowly on a busy machine
   const log = watchPage(page);
   try {
     await page.goto(url, { waitUntil: "load" });
@@ -377,6 +378,7 @@ test("the sliders move, by dragging the handle and by clicking a step, and each 
   for (const name of ["03-training-loop", "04-predict"]) {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
+    page.setDefaultNavigationTimeout(60_000); // a page with plotly.js and MathJax loads slowly on a busy machine
     const { pageErrors } = watchPage(page);
     try {
       await page.goto(fileUrl(name));
@@ -430,6 +432,7 @@ test("the charts answer the mouse with no kernel: a hover label on a bar, a drag
   const { context } = ran();
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
+  page.setDefaultNavigationTimeout(60_000);
   try {
     await page.goto(fileUrl("01-seeding"));
     // step 1's charts: the perceptron's diagram, the initial weights' bars, the draws' histogram
