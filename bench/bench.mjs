@@ -25,7 +25,7 @@ import { AGREE, BACKENDS, loadTf, problem, timeTf } from "./tfjs.mjs";
 
 const started = performance.now();
 const SIZES = [
-  { rows: 4, cols: 3, iterations: 10000, repeats: 30, target: 20 },
+  { rows: 4, cols: 3, iterations: 10000, repeats: 30, target: 50 },
   { rows: 1000, cols: 16, iterations: 1000, repeats: 10, target: 1 },
   { rows: 100000, cols: 32, iterations: 20, repeats: 5, target: 1 },
   // the sequel's network on its own data: 7 rows, 3 -> 4 -> 1
