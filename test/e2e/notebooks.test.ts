@@ -7,7 +7,7 @@ import { assertClose } from "../helpers/assert";
 import {
   ARTIFACTS,
   type Execution,
-  executeNotebook,
+  executeNotebooks,
   NOTEBOOKS,
   type Notebook,
   notebookNames,
@@ -91,11 +91,15 @@ test("the index lists every notebook in reading order with one line each", () =>
   assert.equal(linked, names);
 });
 
+/** Every notebook's runs, two kernels at a time, started when the first notebook's suite begins. */
+let runs: Map<string, Promise<Execution>> | undefined;
+
 for (const name of names) {
   const it = suite(name);
   let run: Execution;
-  it.before(() => {
-    run = executeNotebook(name);
+  it.before(async () => {
+    runs ??= executeNotebooks(names);
+    run = await (runs.get(name) as Promise<Execution>);
   });
 
   it("runs top to bottom in a fresh kernel with no error and nothing on stderr, and again in the same kernel", () => {
