@@ -14,10 +14,9 @@ import type { NodeResult, Result } from "axe-core";
 import type { Browser, BrowserContext } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { launchChromium } from "./helpers/browser";
 import { notebookNames } from "./helpers/notebooks";
 import { oneRun, type PageLog, watchPage } from "./helpers/run";
-import { runBuild, SITE, siteContext } from "./helpers/site";
+import { buildSite, launchSiteBrowser, SITE } from "./helpers/site";
 
 const STEPS = notebookNames();
 const PAGES = ["index", "playground", ...STEPS];
@@ -102,15 +101,13 @@ async function check(context: BrowserContext, site: string, name: string): Promi
 }
 
 async function run(s: Session): Promise<void> {
-  const build = runBuild();
-  if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  buildSite();
   const site = mkdtempSync(join(tmpdir(), "perceptron-a11y-"));
   s.site = site;
   cpSync(SITE, site, { recursive: true });
-  const launched = await launchChromium();
-  s.browser = launched.browser;
-  await launched.context.close(); // it allows 127.0.0.1 only; siteContext's allows file:// too
-  const { context, refused } = await siteContext(launched.browser);
+  const { context, refused } = await launchSiteBrowser((browser) => {
+    s.browser = browser;
+  });
   Object.assign(s, { context, refused });
   const queue = [...PAGES];
   const worker = async () => {

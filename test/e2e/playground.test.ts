@@ -11,10 +11,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { defaults, report, run, type Settings } from "../../src/explorer";
 import { hashOf } from "../../src/playground";
-import { launchChromium, waitUntil } from "./helpers/browser";
+import { waitUntil } from "./helpers/browser";
 import { NOTEBOOKS, notebookNames, readNotebook, text } from "./helpers/notebooks";
 import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
-import { runBuild, SITE, type StaticServer, serveFolder, siteContext } from "./helpers/site";
+import { buildSite, launchSiteBrowser, SITE, type StaticServer, serveFolder } from "./helpers/site";
 
 interface Session {
   browser?: Browser;
@@ -33,13 +33,11 @@ const EXPLORER_PAGES = notebookNames().filter((name) =>
 const expected = (s: Settings) => report(s, run(s));
 
 const suite = oneRun(session, async (s: Session) => {
-  const build = runBuild();
-  if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  buildSite();
   s.server = await serveFolder(SITE);
-  const launched = await launchChromium();
-  s.browser = launched.browser;
-  await launched.context.close(); // it allows 127.0.0.1 only; siteContext's allows file:// too
-  const site = await siteContext(launched.browser);
+  const site = await launchSiteBrowser((browser) => {
+    s.browser = browser;
+  });
   s.context = site.context;
   s.refused = site.refused;
 });

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { jupyterEnv, readSetup } from "../../scripts/setup.mjs";
-import { launchChromium, type Mirror, mirrorProject, waitUntil } from "./helpers/browser";
+import { type Mirror, mirrorProject, waitUntil } from "./helpers/browser";
 import {
   NOTEBOOKS,
   type Notebook,
@@ -24,7 +24,7 @@ import {
   text,
 } from "./helpers/notebooks";
 import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
-import { runBuild, SITE, type StaticServer, serveFolder, siteContext } from "./helpers/site";
+import { buildSite, launchSiteBrowser, SITE, type StaticServer, serveFolder } from "./helpers/site";
 
 const STEPS = notebookNames();
 const PLOTLY = "application/vnd.plotly.v1+json";
@@ -84,8 +84,7 @@ function runInKernel(path: string): Promise<Notebook> {
 const session: Session = { refused: [], kernel: new Map() };
 
 const suite = oneRun(session, async (s: Session) => {
-  const build = runBuild();
-  if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  buildSite();
   // the kernel's side: each notebook with its edit, two at a time
   s.mirror = mirrorProject(STEPS.map((name) => `${name}.ipynb`));
   const queue = [...STEPS];
@@ -104,10 +103,9 @@ const suite = oneRun(session, async (s: Session) => {
   };
   await Promise.all([worker(), worker()]);
   s.server = await serveFolder(SITE);
-  const launched = await launchChromium();
-  s.browser = launched.browser;
-  await launched.context.close(); // it allows 127.0.0.1 only; siteContext's allows file:// too
-  const site = await siteContext(launched.browser);
+  const site = await launchSiteBrowser((browser) => {
+    s.browser = browser;
+  });
   s.context = site.context;
   s.refused = site.refused;
 });

@@ -9,10 +9,19 @@ import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { launchChromium, type Mirror, mirrorProject, processesUnder, ROOT, waitUntil } from "./helpers/browser";
+import { type Mirror, mirrorProject, processesUnder, ROOT, waitUntil } from "./helpers/browser";
 import { ARTIFACTS, notebookNames } from "./helpers/notebooks";
 import { oneRun, type PageLog, watchPage } from "./helpers/run";
-import { type BuildRun, runBuild, SITE, type StaticServer, serveFolder, siteContext, snapshot } from "./helpers/site";
+import {
+  type BuildRun,
+  buildSite,
+  launchSiteBrowser,
+  runBuild,
+  SITE,
+  type StaticServer,
+  serveFolder,
+  snapshot,
+} from "./helpers/site";
 
 const STEPS = notebookNames();
 const PAGES = ["index", "playground", ...STEPS];
@@ -171,17 +180,11 @@ async function visit(context: BrowserContext, name: string, url: string, screens
 
 async function run(s: Session): Promise<void> {
   // the real command, twice: the second has nothing to do
-  for (let i = 0; i < 2; i++) {
-    const build = runBuild();
-    s.builds.push(build);
-    if (build.status !== 0)
-      throw new Error(`npm run build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
-  }
+  for (let i = 0; i < 2; i++) s.builds.push(buildSite());
   s.server = await serveFolder(SITE);
-  const { browser, context: allowsOnlyLoopback } = await launchChromium();
-  s.browser = browser;
-  await allowsOnlyLoopback.close();
-  const { context, refused } = await siteContext(browser);
+  const { context, refused } = await launchSiteBrowser((browser) => {
+    s.browser = browser;
+  });
   s.context = context;
   s.refused = refused;
   for (const name of PAGES) {

@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, relative, sep } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
-import { ROOT } from "./browser";
+import { launchChromium, ROOT } from "./browser";
 
 export const SITE = join(ROOT, "site");
 
@@ -31,6 +31,13 @@ export function runBuild(args: string[] = [], timeout = 240_000): BuildRun {
     stdout: result.stdout ?? "",
     stderr: `${result.stderr ?? ""}${result.error ? `\n${result.error.message}` : ""}`,
   };
+}
+
+/** Runs `npm run build` as runBuild does, and throws with its output when it fails. */
+export function buildSite(args: string[] = []): BuildRun {
+  const build = runBuild(args);
+  if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  return build;
 }
 
 /** Every file under `dir` with a hash of its content: a folder's state, to compare before and after. */
@@ -100,7 +107,7 @@ export async function serveFolder(dir: string): Promise<StaticServer> {
  * A context whose pages may load file:// URLs and 127.0.0.1 only (launchChromium's own context
  * allows 127.0.0.1 alone): any other request is refused and listed in `refused`.
  */
-export async function siteContext(browser: Browser): Promise<{ context: BrowserContext; refused: string[] }> {
+async function siteContext(browser: Browser): Promise<{ context: BrowserContext; refused: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const refused: string[] = [];
   await context.route(
@@ -111,4 +118,18 @@ export async function siteContext(browser: Browser): Promise<{ context: BrowserC
     },
   );
   return { context, refused };
+}
+
+/**
+ * Chromium for the site's tests, with siteContext's context (launchChromium's own allows 127.0.0.1
+ * only, and is closed): `onBrowser` gets the browser first, so that a caller's teardown closes it
+ * even when the context could not be made.
+ */
+export async function launchSiteBrowser(
+  onBrowser: (browser: Browser) => void,
+): Promise<{ browser: Browser; context: BrowserContext; refused: string[] }> {
+  const { browser, context: allowsOnlyLoopback } = await launchChromium();
+  onBrowser(browser);
+  await allowsOnlyLoopback.close();
+  return { browser, ...(await siteContext(browser)) };
 }
