@@ -58,12 +58,11 @@ async function check(context: BrowserContext, site: string, name: string): Promi
   const log = watchPage(page);
   try {
     await page.goto(pathToFileURL(join(site, `${name}.html`)).href, { waitUntil: "load" });
-    // the charts, and the explorers' controls, charts and numbers
+    // the charts (Plotly's .main-svg), and the explorers' controls, charts (any <svg>) and numbers
     await page.waitForFunction(
       () =>
-        Array.from(document.querySelectorAll(".perceptron-chart, .explorer-chart")).every((div) =>
-          div.querySelector(".main-svg"),
-        ) &&
+        Array.from(document.querySelectorAll(".perceptron-chart")).every((div) => div.querySelector(".main-svg")) &&
+        Array.from(document.querySelectorAll(".explorer-chart")).every((div) => div.querySelector("svg")) &&
         Array.from(document.querySelectorAll(".perceptron-explorer")).every(
           (div) => div.querySelector(".explorer-numbers")?.textContent,
         ),
