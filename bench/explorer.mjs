@@ -1,10 +1,10 @@
 // How live the explorer feels: in headless Chromium, drags the learning-rate slider of the
-// explorer (dist/browser.js, with plotly.js) one step at a time, and times each move from the
-// slider's input event to the moment the four charts are redrawn (the last Plotly.react of that
-// retrain resolved), at the seed's size and at the sequel's network. Then says where the time went:
-// waiting for the frame, training (the network's train, timed inside that retrain), the charts'
-// data, each Plotly.react, and the style, layout and paint of the frame after. Last, a burst of
-// input events in one go: how many retrains ran, and whether the last value won.
+// explorer (dist/browser.js) one step at a time, and times each move from the slider's input event
+// to the moment the explorer has retrained and redrawn its four charts (its explorer-drawn event),
+// at the seed's size and at the sequel's network. Then says where the time went: waiting (for the
+// frame, when a retrain already ran in this one), training (the network's train), drawing the charts
+// and the numbers, and the frame that shows them (style, layout and paint). Last, a burst of input
+// events in one go: how many retrains ran, and whether the last value won.
 // Targets, not tests: within one animation frame (16 ms) at the seed's size, 100 ms for the sequel's.
 // usage: node bench/explorer.mjs (after npm run compile)
 import { existsSync } from "node:fs";
@@ -20,10 +20,8 @@ const SIZES = [
 const WARM_UP = 5; // moves made and not counted: the first retrains run before the JIT has warmed
 const MOVES = 30;
 const BURST = 20;
-const CHARTS = ["error", "boundary", "predictions", "network"];
 
 const bundle = join(root, "dist", "browser.js");
-const plotly = join(root, "node_modules", "plotly.js-dist", "plotly.js");
 if (!existsSync(bundle)) throw new Error(`no ${bundle}: run npm run compile first`);
 if (!existsSync(CHROMIUM)) throw new Error(`the explorer's bench needs Chromium at ${CHROMIUM}`);
 
@@ -33,13 +31,12 @@ const p90 = (values) => sorted(values)[Math.ceil(values.length * 0.9) - 1];
 const ms = (value) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
 
 /**
- * In the page, before the explorer mounts: notes each input event, wraps requestAnimationFrame
- * (the explorer retrains in a frame's callback), Network's train and Plotly.react (it redraws with
- * four calls), and keeps a record of each retrain: when its first unanswered input came, when its
- * frame's callback began, how long it trained, when each chart's react was called and returned,
- * when the last react's promise resolved (drawn), and when the frame's rendering was done
- * (painted: a message posted from the callback runs after the frame's style, layout and paint).
- * Then mounts the explorer for `data`.
+ * In the page, before the explorer mounts: notes each input event, wraps Network's train (the
+ * explorer's retrain calls it once), and keeps a record of each retrain from its explorer-drawn
+ * event: when its first unanswered input came, when training began and how long it took, when the
+ * charts were drawn, and when the frame that shows them was done (painted: a message posted from
+ * the next frame's callback runs after that frame's style, layout and paint). Then mounts the
+ * explorer for `data`.
  */
 function instrument(data) {
   const P = window.PerceptronNotebooks;
@@ -53,53 +50,32 @@ function instrument(data) {
     },
     true,
   );
-  let current;
-  const react = window.Plotly.react;
-  window.Plotly.react = function (...args) {
-    const called = performance.now();
-    const promise = react.apply(this, args);
-    current?.reacts.push({ called, returned: performance.now(), promise: Promise.resolve(promise) });
-    return promise;
-  };
-  // the same Network class the explorer's run() trains (one bundle): its training, timed inside the retrain
+  let current = { train: 0 };
+  // the same Network class the explorer's run() trains (one bundle)
   const train = P.Network.prototype.train;
   P.Network.prototype.train = function (...args) {
     const started = performance.now();
+    current.start ??= started;
     try {
       return train.apply(this, args);
     } finally {
-      if (current) current.train += performance.now() - started;
+      current.train += performance.now() - started;
     }
   };
-  const requestFrame = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (callback) =>
-    requestFrame((time) => {
-      const retrain = { input: bench.input, start: performance.now(), train: 0, reacts: [] };
-      current = retrain;
-      try {
-        callback(time);
-      } finally {
-        current = undefined;
-      }
-      retrain.end = performance.now();
-      if (retrain.reacts.length === 0) return; // not the explorer's retrain
-      bench.input = undefined;
-      const drawn = Promise.all(retrain.reacts.map((r) => r.promise)).then(() => {
-        retrain.drawn = performance.now();
-      });
-      const painted = new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          retrain.painted = performance.now();
-          resolve();
-        };
-        channel.port2.postMessage(null);
-      });
-      Promise.all([drawn, painted]).then(() => {
+  host.addEventListener("explorer-drawn", () => {
+    const retrain = { ...current, input: bench.input, drawn: performance.now() };
+    current = { train: 0 };
+    bench.input = undefined;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        retrain.painted = performance.now();
         bench.records.push(retrain);
         for (const wake of bench.waiting.splice(0)) wake();
-      });
+      };
+      channel.port2.postMessage(null);
     });
+  });
   /** The record of retrain number `n` (from 0, those after mounting), or null after `timeout` ms. */
   bench.record = (n, timeout) =>
     new Promise((resolve) => {
@@ -111,17 +87,16 @@ function instrument(data) {
         resolve({
           seen: bench.records.length,
           total: r.drawn - r.input,
-          toFrame: r.start - r.input,
+          wait: r.start - r.input,
           train: r.train,
-          figures: r.reacts[0].called - r.start - r.train,
-          charts: r.reacts.map((x) => x.returned - x.called),
-          redraw: r.drawn - r.reacts[0].called,
-          paint: Math.max(0, r.painted - Math.max(r.drawn, r.end)),
+          draw: r.drawn - r.start - r.train,
+          shown: r.painted - r.input,
         });
       };
       check();
     });
   bench.mounted = P.mountExplorer(host, P.defaults(data));
+  bench.records.length = 0; // the mount's first run is not a move
   window.bench = bench;
   const set = P.DATA_SETS[data];
   const settings = bench.mounted.settings();
@@ -197,7 +172,7 @@ const browser = await chromium.launch({
 try {
   console.log(
     `Explorer in headless Chromium ${browser.version()}: ${MOVES} moves of the learning-rate slider a size, ` +
-      "each from its input event to the last chart's Plotly.react resolved",
+      "each from its input event to the explorer retrained and its four charts redrawn",
   );
   for (const { data, what, target } of SIZES) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
@@ -206,7 +181,6 @@ try {
     await page.setContent(
       '<!DOCTYPE html><html lang="en"><head><title>Explorer</title></head><body><main><div id="root"></div></main></body></html>',
     );
-    await page.addScriptTag({ path: plotly });
     await page.addScriptTag({ path: bundle });
     const size = await page.evaluate(instrument, data);
     const timings = await drag(page, size.rate);
@@ -222,11 +196,10 @@ try {
       `explorer, ${what} (${size.rows} rows${shape}, ${iterations} iterations): retrain and redraw ` +
         `median ${ms(median(total))}, p90 ${ms(p90(total))} (target ≤ ${target} ms): ${verdict}`,
     );
-    const charts = CHARTS.map((name, i) => `${name} ${median(timings.map((t) => t.charts[i])).toFixed(1)}`);
     console.log(
-      `  medians of ${timings.length} slider moves, from the input event: to the frame ${ms(of("toFrame"))}, ` +
-        `training ${ms(of("train"))}, the charts' data ${ms(of("figures"))}, ` +
-        `Plotly.react ${ms(of("redraw"))} (${charts.join(", ")}), then style, layout and paint ${ms(of("paint"))}`,
+      `  medians of ${timings.length} slider moves, from the input event: waiting ${ms(of("wait"))}, ` +
+        `training ${ms(of("train"))}, drawing the charts and numbers ${ms(of("draw"))}; ` +
+        `on the screen (the next frame painted) after ${ms(of("shown"))}`,
     );
 
     const result = await page.evaluate(burst, BURST);

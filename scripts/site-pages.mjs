@@ -214,7 +214,6 @@ steps read without it.</p></noscript>
 <div id="playground"></div>
 </main>
 ${nav("bottom", back, "", first)}
-<script src="${PLOTLY_ASSET}" charset="utf-8"></script>
 <script src="${MODULE_ASSET}" charset="utf-8"></script>
 <script>PerceptronNotebooks.mountPlayground(document.getElementById("playground"));</script>
 </body>

@@ -7,8 +7,8 @@
 import { escapeHtml, type MimeBundle, scriptJson, uniqueId } from "./charts";
 import { type Display, type DisplaySink, displayOf } from "./display";
 import { DATA_SETS, defaults, run, type Settings } from "./explorer";
+import { errorCurveSvg } from "./live-charts";
 import type { NetworkStep } from "./network";
-import { COLORS } from "./palette";
 import { MAX_SEED } from "./random";
 import { checkFinite, checkInteger, checkOptions, describe } from "./validate";
 
@@ -48,7 +48,7 @@ export function explore(options: ExploreOptions = {}): void {
     `<script>(function () {\n  var id = ${scriptJson(id)}, settings = ${scriptJson(settings)}, tries = 0;\n` +
     "  function mount() {\n" +
     "    var root = document.getElementById(id);\n" +
-    "    if (root && window.Plotly && window.PerceptronNotebooks) window.PerceptronNotebooks.mountExplorer(root, settings);\n" +
+    "    if (root && window.PerceptronNotebooks) window.PerceptronNotebooks.mountExplorer(root, settings);\n" +
     "    else if (tries++ < 200) setTimeout(mount, 50);\n" +
     "  }\n" +
     "  mount();\n" +
@@ -59,47 +59,14 @@ export function explore(options: ExploreOptions = {}): void {
 
 /**
  * The error curve as an `<img>` of an SVG (a data: URL, which sanitizers keep; an inline `<svg>`
- * they drop): the mean squared error per iteration on a log scale, with no script.
+ * they drop): the explorer's own chart of the error, with no script.
  */
 function errorPicture(steps: Pick<NetworkStep, "iteration" | "meanSquaredError">[]): string {
-  const [width, height, left, right, top, bottom] = [640, 260, 64, 24, 12, 44];
   const points = steps.filter((s) => s.meanSquaredError > 0 && Number.isFinite(s.meanSquaredError));
-  const logs = points.map((s) => Math.log10(s.meanSquaredError));
-  const low = Math.floor(Math.min(...logs, 0));
-  const high = Math.max(Math.ceil(Math.max(...logs, low)), low + 1);
-  const last = Math.max(1, ...points.map((s) => s.iteration));
-  const x = (iteration: number) => (left + ((width - left - right) * iteration) / last).toFixed(1);
-  const y = (log: number) => (top + ((height - top - bottom) * (high - log)) / (high - low)).toFixed(1);
-  const text = (at: string, content: string, extra = "") => `<text ${at} ${extra}>${content}</text>`;
-  const grid = Array.from({ length: high - low + 1 }, (_, k) => {
-    const at = y(low + k);
-    return (
-      `<line x1="${left}" x2="${width - right}" y1="${at}" y2="${at}" stroke="#e5e5e5"/>` +
-      text(
-        `x="${left - 6}" y="${at}"`,
-        `10<tspan dy="-6" font-size="9">${String(low + k).replace("-", "\u2212")}</tspan>`,
-        'dy="4" text-anchor="end"',
-      )
-    );
-  }).join("");
-  const path = points.map((s, i) => `${i === 0 ? "M" : "L"}${x(s.iteration)},${y(logs[i])}`).join("");
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
-    `font-family="sans-serif" font-size="12" fill="#222">${grid}` +
-    `<line x1="${left}" x2="${width - right}" y1="${height - bottom}" y2="${height - bottom}" stroke="#888"/>` +
-    text(`x="${left}" y="${height - bottom + 16}"`, "0", 'text-anchor="middle"') +
-    text(`x="${width - right}" y="${height - bottom + 16}"`, last.toLocaleString("en-US"), 'text-anchor="middle"') +
-    text(`x="${(left + width - right) / 2}" y="${height - 6}"`, "iteration", 'text-anchor="middle"') +
-    text(
-      `transform="translate(14 ${(top + height - bottom) / 2}) rotate(-90)"`,
-      "mean squared error",
-      'text-anchor="middle"',
-    ) +
-    `<path d="${path}" fill="none" stroke="${COLORS[0]}" stroke-width="2"/></svg>`;
   return (
-    `<img class="perceptron-explorer-picture" width="${width}" height="${height}" style="max-width:100%;height:auto" ` +
+    `<img class="perceptron-explorer-picture" width="480" height="360" style="max-width:100%;height:auto" ` +
     `alt="The mean squared error per iteration on a log scale, from ${points[0]?.meanSquaredError.toPrecision(3)} to ${points.at(-1)?.meanSquaredError.toPrecision(3)}" ` +
-    `src="data:image/svg+xml,${encodeURIComponent(svg)}">`
+    `src="data:image/svg+xml,${encodeURIComponent(errorCurveSvg(steps))}">`
   );
 }
 

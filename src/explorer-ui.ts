@@ -1,17 +1,24 @@
 // The explorer's page: labelled controls, four charts and the numbers, mounted into a <div>.
-// Moving a control asks for a retrain; one runs per animation frame with the latest settings, so
-// a dragged slider never queues stale work. Needs Plotly on the page (window.Plotly).
-import { withDefaults } from "./charts";
+// Moving a control retrains at once and redraws the charts (plain SVG, live-charts.ts), in the same
+// task as the input event; at most one retrain runs per animation frame, and a move made while one
+// frame's is done waits for the next, with the latest settings: a dragged slider never queues stale work.
 import { diagram } from "./diagram";
-import { DATA_SETS, type Result, ROWS_SHOWN, report, run, type Settings } from "./explorer";
-import { decisionBoundary, errorCurves } from "./figures";
+import { DATA_SETS, type DataSet, type Result, ROWS_SHOWN, report, run, type Settings } from "./explorer";
+import { boundarySvg, diagramSvg, errorCurveSvg, outputPicture, predictionsSvg } from "./live-charts";
+import type { Network } from "./network";
 import { MAX_SEED } from "./random";
 
-interface PlotlyLike {
-  react(div: HTMLElement, data: unknown[], layout: object, config: object): unknown;
-}
+/** The plane the decision boundary is drawn over, and how many points a side its picture has. */
+const PLANE: [[number, number], [number, number]] = [
+  [-0.5, 1.5],
+  [-0.5, 1.5],
+];
+const RESOLUTION = 32;
 
-/** The explorer as mounted: its settings, the last run's numbers, and how many runs it made. */
+/**
+ * The explorer as mounted: its settings, the last run's numbers, and how many runs it made. After
+ * each retrain and redraw, its root element gets an `explorer-drawn` event.
+ */
 export interface Mounted {
   settings(): Settings;
   set(changes: Partial<Settings>): void;
@@ -62,12 +69,13 @@ export function rateOf(v: number): number {
  * @param onChange - called with the settings after each change (the playground keeps them in the URL)
  */
 export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (s: Settings) => void): Mounted {
-  const Plotly = (window as unknown as { Plotly?: PlotlyLike }).Plotly;
   const id = `explorer-${Math.random().toString(36).slice(2)}`;
   let settings: Settings = { ...initial, targets: [...initial.targets] };
   let last: Result | undefined;
   let runs = 0;
-  let scheduled = false;
+  /** A retrain has run since the last frame began; another waits for the next frame. */
+  let busy = false;
+  let waiting = false;
 
   addStyle();
   root.classList.add("perceptron-explorer");
@@ -144,62 +152,45 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     });
   };
 
-  /** Trains with the latest settings and redraws: at most once per animation frame. */
+  /** Trains with the latest settings and redraws; until the next frame, a change waits for it. */
   const retrain = () => {
-    scheduled = false;
+    busy = true;
+    requestAnimationFrame(() => {
+      busy = false;
+      if (waiting) {
+        waiting = false;
+        retrain();
+      }
+    });
     last = run(settings);
     runs++;
     draw(last);
+    root.dispatchEvent(new CustomEvent("explorer-drawn", { detail: { runs } }));
   };
   const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(retrain);
+    if (busy) waiting = true;
+    else retrain();
   };
 
   const draw = (result: Result) => {
     const set = DATA_SETS[settings.data];
-    const rowNames = set.inputs.map((row, r) => (set.inputs.length > ROWS_SHOWN ? `${r + 1}` : `[${row.join(", ")}]`));
-    const figures = [
-      errorCurves([{ name: "mean squared error", steps: result.steps }], "Training error per iteration"),
-      decisionBoundary({
-        output: (x1, x2) => result.network.predict([x1, x2, ...set.inputs[0].slice(2).map(() => 1)]) as number,
-        points: { x: set.inputs, label: settings.targets },
-        range: [
-          [-0.5, 1.5],
-          [-0.5, 1.5],
-        ],
-        resolution: 40,
-        title: "The output over the first two inputs (the third at 1)",
-        xTitle: set.axes[0],
-        yTitle: set.axes[1],
-      }),
-      {
-        data: [
-          { type: "bar", name: "prediction", x: rowNames, y: result.predictions },
-          {
-            type: "scatter",
-            mode: "markers",
-            name: "target",
-            x: rowNames,
-            y: settings.targets,
-            marker: { size: 12, symbol: "line-ew-open", line: { width: 3 } },
-          },
-        ],
-        layout: {
-          title: "Predictions against the targets",
-          xaxis: { title: set.inputs.length > ROWS_SHOWN ? "row" : "input" },
-          yaxis: { title: "output", range: [0, 1] },
-        },
-      },
-      diagram(result.network.weights, {
-        title: "The weights on the connections",
-      }),
-    ];
-    figures.forEach((figure, i) => {
-      const fig = withDefaults(figure);
-      Plotly?.react(charts[i], fig.data, { ...fig.layout, height: 400 }, fig.config ?? {});
+    const many = set.inputs.length > ROWS_SHOWN;
+    charts[0].innerHTML = errorCurveSvg(result.steps);
+    charts[1].innerHTML = boundarySvg({
+      range: PLANE,
+      picture: outputPicture(outputsOver(result.network, set)),
+      points: set.inputs,
+      targets: settings.targets,
+      axes: set.axes,
+      title: "The output over the first two inputs (the third at 1)",
     });
+    charts[2].innerHTML = predictionsSvg({
+      names: set.inputs.map((row, r) => (many ? `${r + 1}` : `[${row.join(", ")}]`)),
+      predictions: result.predictions,
+      targets: settings.targets,
+      xTitle: many ? "row" : "input",
+    });
+    charts[3].innerHTML = diagramSvg(diagram(result.network.weights, { title: "The weights on the connections" }));
     numbers.textContent = report(settings, result);
   };
 
@@ -231,6 +222,19 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
       return runs;
     },
   };
+}
+
+/**
+ * The network's output over the plane of the first two inputs, the others at 1: a row of
+ * RESOLUTION outputs for each x₂ from the bottom, at the centres of the picture's pixels.
+ */
+function outputsOver(network: Network, set: DataSet): number[][] {
+  const centres = ([from, to]: [number, number]) =>
+    Array.from({ length: RESOLUTION }, (_, k) => from + ((k + 0.5) * (to - from)) / RESOLUTION);
+  const [xs, ys] = [centres(PLANE[0]), centres(PLANE[1])];
+  const rest = set.inputs[0].slice(2).map(() => 1);
+  const outputs = network.predict(ys.flatMap((x2) => xs.map((x1) => [x1, x2, ...rest]))) as number[];
+  return ys.map((_, j) => outputs.slice(j * RESOLUTION, (j + 1) * RESOLUTION));
 }
 
 function range(min: number, max: number, step: number): HTMLInputElement {

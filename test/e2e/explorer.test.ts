@@ -41,7 +41,6 @@ const suite = oneRun({}, async () => {
   await page.setContent(
     '<!DOCTYPE html><html lang="en"><head><title>Explorer</title></head><body><main><div id="root"></div></main></body></html>',
   );
-  await page.addScriptTag({ path: join(ROOT, "node_modules", "plotly.js-dist", "plotly.js") });
   await page.addScriptTag({ path: join(ROOT, "dist", "browser.js") });
   await page.evaluate(() => {
     const w = window as unknown as ExplorerWindow;
@@ -61,7 +60,42 @@ test.after(async () => {
 test("the explorer trains the seed's network in the page and shows the module's numbers", async () => {
   assert.is(await shown(), report(defaults("seed"), run(defaults("seed"))), "one neuron: to the last digit");
   assert.match(String(await shown()), /prediction for \[1, 0, 1\]: 0\.99\d+/);
-  assert.is((await page.locator(".explorer-chart .main-svg").count()) >= 4, true, "four charts drawn");
+  assert.is(await page.locator(".explorer-chart svg[role=img]").count(), 4, "four charts drawn");
+});
+
+test("the charts hold the run's numbers: the error curve, the predictions, the weights and the plane", async () => {
+  const result = run(defaults("seed"));
+  const charts = await page.evaluate(() => ({
+    curve: document.querySelector(".explorer-error path.error-curve")?.getAttribute("d") ?? "",
+    bars: Array.from(document.querySelectorAll(".explorer-predictions .prediction-bars rect"), (r) =>
+      Number(r.getAttribute("data-prediction")),
+    ),
+    weights: Array.from(document.querySelectorAll(".explorer-network .weights text"), (t) => t.lastChild?.textContent),
+    tips: Array.from(document.querySelectorAll(".explorer-network .weights title"), (t) => t.textContent),
+    picture: document.querySelector(".explorer-boundary image")?.getAttribute("href") ?? "",
+    points: document.querySelectorAll(".explorer-boundary .boundary-points > *").length,
+    labels: Array.from(document.querySelectorAll(".explorer-chart svg"), (s) => s.getAttribute("aria-label")),
+  }));
+  assert.is(charts.curve.match(/[ML]/g)?.length, result.steps.length, "a point of the curve per recorded step");
+  assert.equal(charts.bars, result.predictions, "a bar per row, its height the prediction");
+  const weights = result.network.weights.flat(2);
+  assert.equal(
+    charts.weights,
+    weights.map((w) => w.toFixed(2)),
+    "each connection's weight",
+  );
+  assert.equal(
+    charts.tips,
+    weights.map((w, i) => `x${"₁₂₃"[i]} → output: weight ${w}`),
+  );
+  assert.match(charts.picture, /^data:image\/png;base64,/);
+  assert.is(charts.points, 4, "the four rows on the plane");
+  const last = result.steps[result.steps.length - 1];
+  assert.ok(
+    charts.labels[0]?.endsWith(`${last.meanSquaredError.toPrecision(3)} at iteration 10000`),
+    String(charts.labels[0]),
+  );
+  assert.match(String(charts.labels[2]), /\[1, 0, 1\] predicted 0\.99\d, target 1/);
 });
 
 test("every control has a label and shows its value", async () => {

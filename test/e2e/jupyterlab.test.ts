@@ -77,7 +77,7 @@ async function open(trusted?: boolean): Promise<{ page: Page; log: PageLog; rend
 /** The mean squared error a report's first line gives. */
 const errorOf = (text: string | null) => Number(/mean squared error after \d+ iterations: (\S+)/.exec(text ?? "")?.[1]);
 const numbers = (page: Page) => page.locator(".explorer-numbers").textContent();
-const curve = (page: Page) => page.locator(".explorer-error path.js-line").first().getAttribute("d");
+const curve = (page: Page) => page.locator(".explorer-error path.error-curve").getAttribute("d");
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `jupyterlab-${name}.png`), fullPage: true });
 
@@ -142,7 +142,7 @@ test("trusted: JupyterLab renders the explorer's HTML, and the explorer goes liv
       "JupyterLab's choice for each output",
     );
     await waitUntil("the explorer's controls and charts", 10_000, async () => {
-      const drawn = await page.locator(".explorer-chart .main-svg").count();
+      const drawn = await page.locator(".explorer-chart svg").count();
       return (await page.locator(".explorer-controls select").count()) === 1 && drawn >= 4;
     });
     assert.is(await page.locator(".perceptron-chart-fallback, #outputs img").count(), 0, "the fallback is gone");
@@ -196,7 +196,7 @@ test("untrusted: a saved notebook shows the first run's error curve and the line
     });
     assert.equal(
       state,
-      { scripts: 0, plotly: false, module: false, controls: 0, runButton: 0, picture: "640x260" },
+      { scripts: 0, plotly: false, module: false, controls: 0, runButton: 0, picture: "480x360" },
       "no script ran; the picture drew",
     );
     const line = await page.locator(".perceptron-chart-fallback").textContent();

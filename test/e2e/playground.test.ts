@@ -64,8 +64,7 @@ async function open(url: string): Promise<{ page: Page; log: PageLog }> {
         explorers.length > 0 &&
         explorers.every(
           (e) =>
-            e.querySelector(".explorer-numbers")?.textContent &&
-            e.querySelectorAll(".explorer-chart .main-svg").length >= 4,
+            e.querySelector(".explorer-numbers")?.textContent && e.querySelectorAll(".explorer-chart svg").length >= 4,
         )
       );
     }),
