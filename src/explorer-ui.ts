@@ -40,7 +40,7 @@ const STYLE = `
 .perceptron-explorer .explorer-field select, .perceptron-explorer .explorer-field input[type="number"] { max-width: 100%; }
 .perceptron-explorer .explorer-targets { display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 12px; }
 .perceptron-explorer .explorer-targets button[aria-pressed="true"] { font-weight: 700; }
-.perceptron-explorer .explorer-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 8px; }
+.perceptron-explorer .explorer-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 8px; }
 .perceptron-explorer .explorer-chart { min-width: 0; }
 .perceptron-explorer .explorer-numbers { white-space: pre-wrap; margin: 8px 0 0; }
 .playground-play { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; }

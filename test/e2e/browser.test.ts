@@ -191,7 +191,7 @@ async function run(s: Session): Promise<void> {
   // a prompt reads "*" while its cell waits or runs, and its execution count once it has run
   await waitUntil(
     "every code cell to have run after Cell → Run All",
-    30_000,
+    90_000, // a busy 2-core machine: 20-40 s
     async () => {
       const state = await notebookState(page);
       return (
