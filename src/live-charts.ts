@@ -129,11 +129,12 @@ export function errorCurveSvg(steps: { iteration: number; meanSquaredError: numb
 
 /** The colour of an output on the boundary's plane: vermillion at 0, white at 0.5, blue at 1, three quarters strong. */
 export function outputColour(output: number): [number, number, number] {
-  const hex = (colour: string) => [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
-  const [from, t] = output < 0.5 ? [hex(NEGATIVE), 1 - 2 * output] : [hex(POSITIVE), 2 * output - 1];
+  const [from, t] = output < 0.5 ? [ZERO, 1 - 2 * output] : [ONE, 2 * output - 1];
   const strength = 0.75 * Math.min(1, Math.max(0, t));
   return from.map((c) => Math.round(255 + strength * (c - 255))) as [number, number, number];
 }
+const rgb = (colour: string) => [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+const [ZERO, ONE] = [rgb(NEGATIVE), rgb(POSITIVE)];
 
 export interface BoundaryPlot {
   /** The plane's ends on each axis: [[x₁ from, x₁ to], [x₂ from, x₂ to]]. */
@@ -211,7 +212,8 @@ export function outputPicture(outputs: ArrayLike<number>[]): string {
   for (let j = 0; j < rows; j++) {
     for (let i = 0; i < columns; i++) {
       const at = 4 * ((rows - 1 - j) * columns + i);
-      image.data.set([...outputColour(outputs[j][i]), 255], at);
+      const [r, g, b] = outputColour(outputs[j][i]);
+      [image.data[at], image.data[at + 1], image.data[at + 2], image.data[at + 3]] = [r, g, b, 255];
     }
   }
   context.putImageData(image, 0, 0);
