@@ -7,7 +7,7 @@
 import { escapeHtml, type MimeBundle, scriptJson, uniqueId } from "./charts";
 import { type Display, type DisplaySink, displayOf } from "./display";
 import { DATA_SETS, defaults, run, type Settings } from "./explorer";
-import { errorCurveSvg } from "./live-charts";
+import { errorCurve, svgText } from "./live-charts";
 import type { NetworkStep } from "./network";
 import { MAX_SEED } from "./random";
 import { checkFinite, checkInteger, checkOptions, describe } from "./validate";
@@ -66,7 +66,7 @@ function errorPicture(steps: Pick<NetworkStep, "iteration" | "meanSquaredError">
   return (
     `<img class="perceptron-explorer-picture" width="480" height="360" style="max-width:100%;height:auto" ` +
     `alt="The mean squared error per iteration on a log scale, from ${points[0]?.meanSquaredError.toPrecision(3)} to ${points.at(-1)?.meanSquaredError.toPrecision(3)}" ` +
-    `src="data:image/svg+xml,${encodeURIComponent(errorCurveSvg(steps))}">`
+    `src="data:image/svg+xml,${encodeURIComponent(svgText(errorCurve(steps)))}">`
   );
 }
 

@@ -4,7 +4,7 @@
 // frame's is done waits for the next, with the latest settings: a dragged slider never queues stale work.
 import { diagram } from "./diagram";
 import { DATA_SETS, type DataSet, type Result, ROWS_SHOWN, report, run, type Settings } from "./explorer";
-import { boundarySvg, diagramSvg, errorCurveSvg, outputPicture, predictionsSvg } from "./live-charts";
+import { boundary, draw, errorCurve, network, outputPicture, predictions } from "./live-charts";
 import type { Network } from "./network";
 import { MAX_SEED } from "./random";
 
@@ -130,9 +130,19 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     iterations.value = String(settings.iterations);
     iterationsShown.value = settings.iterations.toLocaleString("en");
     seed.value = String(settings.seed);
+    // the target buttons: made again for another data set; else each shows its target, and keeps the focus
+    const rows = DATA_SETS[settings.data].inputs;
+    const label = (r: number) => `[${rows[r].join(", ")}] → ${settings.targets[r]}`;
+    if (targets.dataset.data === settings.data && rows.length <= ROWS_SHOWN) {
+      targets.querySelectorAll("button").forEach((button, r) => {
+        button.setAttribute("aria-pressed", String(settings.targets[r] === 1));
+        button.textContent = label(r);
+      });
+      return;
+    }
+    targets.dataset.data = settings.data;
     targets.innerHTML = "";
     const legend = element("legend");
-    const rows = DATA_SETS[settings.data].inputs;
     legend.textContent = rows.length > ROWS_SHOWN ? "Targets" : "Targets: press one to flip it";
     targets.append(legend);
     if (rows.length > ROWS_SHOWN) {
@@ -140,9 +150,9 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
       targets.append(`${rows.length} rows, ${ones} with target 1: too many to flip one by one here.`);
       return;
     }
-    rows.forEach((row, r) => {
+    rows.forEach((_, r) => {
       const button = element("button", { type: "button", "aria-pressed": String(settings.targets[r] === 1) });
-      button.textContent = `[${row.join(", ")}] → ${settings.targets[r]}`;
+      button.textContent = label(r);
       button.addEventListener("click", () => {
         const flipped = [...settings.targets];
         flipped[r] = 1 - flipped[r];
@@ -164,7 +174,7 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     });
     last = run(settings);
     runs++;
-    draw(last);
+    redraw(last);
     root.dispatchEvent(new CustomEvent("explorer-drawn", { detail: { runs } }));
   };
   const schedule = () => {
@@ -172,25 +182,31 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     else retrain();
   };
 
-  const draw = (result: Result) => {
+  const redraw = (result: Result) => {
     const set = DATA_SETS[settings.data];
     const many = set.inputs.length > ROWS_SHOWN;
-    charts[0].innerHTML = errorCurveSvg(result.steps);
-    charts[1].innerHTML = boundarySvg({
-      range: PLANE,
-      picture: outputPicture(outputsOver(result.network, set)),
-      points: set.inputs,
-      targets: settings.targets,
-      axes: set.axes,
-      title: "The output over the first two inputs (the third at 1)",
-    });
-    charts[2].innerHTML = predictionsSvg({
-      names: set.inputs.map((row, r) => (many ? `${r + 1}` : `[${row.join(", ")}]`)),
-      predictions: result.predictions,
-      targets: settings.targets,
-      xTitle: many ? "row" : "input",
-    });
-    charts[3].innerHTML = diagramSvg(diagram(result.network.weights, { title: "The weights on the connections" }));
+    draw(charts[0], errorCurve(result.steps));
+    draw(
+      charts[1],
+      boundary({
+        range: PLANE,
+        picture: outputPicture(outputsOver(result.network, set)),
+        points: set.inputs,
+        targets: settings.targets,
+        axes: set.axes,
+        title: "The output over the first two inputs (the third at 1)",
+      }),
+    );
+    draw(
+      charts[2],
+      predictions({
+        names: set.inputs.map((row, r) => (many ? `${r + 1}` : `[${row.join(", ")}]`)),
+        predictions: result.predictions,
+        targets: settings.targets,
+        xTitle: many ? "row" : "input",
+      }),
+    );
+    draw(charts[3], network(diagram(result.network.weights, { title: "The weights on the connections" })));
     numbers.textContent = report(settings, result);
   };
 

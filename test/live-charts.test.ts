@@ -4,7 +4,15 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { diagram } from "../src/diagram";
 import { defaults, run } from "../src/explorer";
-import { boundarySvg, diagramSvg, errorCurveSvg, outputColour, predictionsSvg } from "../src/live-charts";
+import * as charts from "../src/live-charts";
+import { outputColour, svgText } from "../src/live-charts";
+
+// each chart as the SVG text it is (the page shows the same elements)
+const errorCurveSvg = (...a: Parameters<typeof charts.errorCurve>) => svgText(charts.errorCurve(...a));
+const predictionsSvg = (...a: Parameters<typeof charts.predictions>) => svgText(charts.predictions(...a));
+const boundarySvg = (...a: Parameters<typeof charts.boundary>) => svgText(charts.boundary(...a));
+const diagramSvg = (...a: Parameters<typeof charts.network>) => svgText(charts.network(...a));
+
 import { NEGATIVE, POSITIVE } from "../src/palette";
 
 /** The attribute `name` of every `tag` element in `svg`, in order. */

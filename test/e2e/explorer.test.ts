@@ -129,6 +129,21 @@ test("flipping a target retrains on the learner's own data", async () => {
   await page.waitForTimeout(100);
   assert.is(await page.locator(".explorer-targets button").first().getAttribute("aria-pressed"), "true");
   assert.is(await shown(), await expected(), "the page's numbers are Node's, to the last digit");
+  // from the keyboard: the second row's target flips, and the focus stays on its button
+  await page.locator(".explorer-targets button").nth(1).focus();
+  await page.keyboard.press("Enter");
+  await waitUntil(
+    "the second flipped target",
+    5_000,
+    async () => (await page.evaluate(() => (window as unknown as ExplorerWindow).mounted.settings().targets[1])) === 0,
+  );
+  assert.is(
+    await page.evaluate(() => document.activeElement?.textContent),
+    "[1, 1, 1] → 0",
+    "the focus stays on the pressed button, which shows its new target",
+  );
+  await page.waitForTimeout(100);
+  assert.is(await shown(), await expected(), "the page's numbers are Node's, to the last digit");
 });
 
 test("a hidden layer learns XOR in the page, with the module's numbers", async () => {
