@@ -1,7 +1,9 @@
 // The WebAssembly kernel (assembly/kernel.ts, built into kernel-wasm-bytes.ts by
 // scripts/build-wasm.mjs): its loading, and the copying of a problem into its memory and back.
-// The same bytes run in Node and in the browser, so they give the same bits in both.
-import type { Recorder } from "./kernel";
+// The same bytes run in Node and in the browser, so they give the same bits in both. The rows go
+// straight from the caller's form (an array of rows, or one packed Float64Array) into the kernel's
+// layout in its memory: that is the one copy of them that training makes.
+import type { Recorder, Rows } from "./kernel";
 import { KERNEL_WASM } from "./kernel-wasm-bytes";
 
 interface Exports {
@@ -45,7 +47,10 @@ interface Kernel {
  * faults (~90 ms for 27 MB on the bench's machine, more than 20 iterations at 100,000 x 32).
  */
 const KEEP = 1 << 26;
-/** The order of a block's 8 rows in the kernel's memory: lanes (0, 2), (1, 3), (4, 6), (5, 7). */
+/**
+ * The order of a block's 8 rows in the kernel's memory: lanes (0, 2), (1, 3), (4, 6), (5, 7). Row
+ * ORDER[t] of a block is at place t, and (the order being its own inverse) row s at place ORDER[s].
+ */
 const ORDER = [0, 2, 1, 3, 4, 6, 5, 7];
 /** Multiply-adds a call does at most: V8 swaps its optimised code in between calls. */
 const SLICE = 1 << 20;
@@ -104,11 +109,36 @@ export function wasmAvailable(): boolean {
 }
 
 /**
+ * Lays rows out in the perceptron kernel's blocks of 8: each block column by column, its rows in
+ * the order ORDER; the rows past the last, up to a whole block, zeros. Row by row, as the caller
+ * has them: so an array of rows goes in with no packed copy between.
+ */
+function layBlocks(x: Rows, n: number, m: number, blocks: number, memory: Float64Array): void {
+  const stride = 8 * m;
+  if (x instanceof Float64Array) {
+    for (let r = 0; r < n; r++) {
+      for (let j = 0, at = (r >> 3) * stride + ORDER[r & 7], i = r * m; j < m; j++, at += 8, i++) memory[at] = x[i];
+    }
+  } else {
+    for (let r = 0; r < n; r++) layRow(x[r], m, (r >> 3) * stride + ORDER[r & 7], memory);
+  }
+  for (let r = n; r < 8 * blocks; r++) {
+    for (let j = 0, at = (r >> 3) * stride + ORDER[r & 7]; j < m; j++, at += 8) memory[at] = 0;
+  }
+}
+
+/** One row's m values into memory from `at`, 8 apart (a column of its block each). */
+function layRow(row: ArrayLike<number>, m: number, at: number, memory: Float64Array): void {
+  for (let j = 0; j < m; j++, at += 8) memory[at] = row[j];
+}
+
+/**
  * The perceptron's training (kernel.ts's trainFast) in WebAssembly; false, having done nothing,
- * where it cannot run.
+ * where it cannot run. The rows (checked by the caller) are laid out in the instance's memory, with
+ * no other copy; an instance for more than KEEP bytes is dropped after, its memory with it.
  */
 export function trainPerceptronWasm(
-  x: Float64Array,
+  x: Rows,
   y: Float64Array,
   w: Float64Array,
   iterations: number,
@@ -124,16 +154,8 @@ export function trainPerceptronWasm(
   if (k === null) return false;
   const start = base(k);
   const memory = new Float64Array(k.exports.memory.buffer, start, doubles);
-  // the rows in blocks of 8, each block column by column, its rows in the order ORDER; the rows
-  // past the last: 0, target ½
-  for (let b = 0, at = 0; b < blocks; b++) {
-    for (let j = 0; j < m; j++) {
-      for (let t = 0; t < 8; t++, at++) {
-        const r = 8 * b + ORDER[t];
-        memory[at] = r < n ? x[r * m + j] : 0;
-      }
-    }
-  }
+  // the rows in blocks of 8; the rows past the last: 0, target ½
+  layBlocks(x, n, m, blocks, memory);
   const ys = blocks * 8 * m;
   for (let b = 0; b < blocks; b++) {
     for (let t = 0; t < 8; t++) {
@@ -164,10 +186,11 @@ export function trainPerceptronWasm(
 
 /**
  * A network's training (kernel.ts's trainLayersFast, sum for sum: the same bits) in WebAssembly;
- * false, having done nothing, where it cannot run.
+ * false, having done nothing, where it cannot run. The rows (checked by the caller) are packed row
+ * by row in the instance's memory, with no other copy.
  */
 export function trainLayersWasm(
-  x: Float64Array,
+  x: Rows,
   y: Float64Array,
   w: Float64Array[],
   layers: readonly number[],
@@ -177,10 +200,10 @@ export function trainLayersWasm(
   record: Recorder,
 ): boolean {
   const depth = w.length;
-  const n = x.length / layers[0];
+  const n = y.length / layers[depth];
   const words = 2 + 4 * (depth + 1); // the table, in 32-bit words; padded to whole doubles below
   const tableDoubles = Math.ceil(words / 2) + 1;
-  let doubles = tableDoubles + x.length + y.length;
+  let doubles = tableDoubles + n * layers[0] + y.length;
   for (let l = 1; l <= depth; l++) doubles += 2 * n * layers[l];
   for (const layer of w) doubles += layer.length;
   const k = kernel(doubles * 8);
@@ -189,7 +212,7 @@ export function trainLayersWasm(
   const memory = new Float64Array(k.exports.memory.buffer, start, doubles);
   const table = new Int32Array(k.exports.memory.buffer, start, words);
   let at = tableDoubles;
-  const place = (values: ArrayLike<number> | number) => {
+  const place = (values: Float64Array | number) => {
     const here = at;
     if (typeof values === "number") {
       memory.fill(0, at, at + values);
@@ -200,6 +223,17 @@ export function trainLayersWasm(
     }
     return here;
   };
+  /** The rows, packed row by row: copied as they are when packed, else row by row. */
+  const placeRows = () => {
+    if (x instanceof Float64Array) return place(x);
+    const here = at;
+    const m = layers[0];
+    for (let r = 0; r < n; r++) {
+      const row = x[r];
+      for (let j = 0; j < m; j++, at++) memory[at] = row[j];
+    }
+    return here;
+  };
   const address = (index: number) => start + index * 8;
   table[0] = depth;
   table[1] = n;
@@ -207,7 +241,7 @@ export function trainLayersWasm(
   const outs = 2 + (depth + 1);
   const deltas = outs + (depth + 1);
   const weightsAt = deltas + (depth + 1);
-  table[outs] = address(place(x));
+  table[outs] = address(placeRows());
   const ys = address(place(y));
   table[deltas] = 0; // delta[0] is never used
   for (let l = 1; l <= depth; l++) {

@@ -1,6 +1,6 @@
 import { sigmoid, sigmoidDerivative } from "./activation";
 import { trainLayersFast } from "./kernel";
-import { checkTrainOptions, type TrainOptions } from "./perceptron";
+import { checkRowValues, checkTrainOptions, type TrainOptions } from "./perceptron";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 import { checkInteger, checkOptions, checkOutputs, checkRow, checkRows, describe, isBatch } from "./validate";
 
@@ -142,7 +142,9 @@ export class Network {
 
   /**
    * Trains by backpropagation, repeated `iterations` times, full batch. Bad arguments throw before
-   * any weight changes; so does a throwing `onStep`.
+   * any weight changes; so does a throwing `onStep`. The rows are read where they are, not copied
+   * first: checked, then packed once, in the WebAssembly kernel's memory (else for the TypeScript
+   * kernel).
    *
    * @param inputs - one row of `layers[0]` finite numbers per example
    * @param outputs - per row, a target in [0, 1] per output neuron: a number each when there is one
@@ -156,9 +158,8 @@ export class Network {
     iterations: number,
     options: TrainOptions<NetworkStep> = {},
   ): NetworkStep[] {
-    const x = checkRows(inputs, this.layers[0], "train(): inputs");
-    const rows = x.length / this.layers[0];
-    const y = checkOutputs(outputs, rows, this.layers[this.layers.length - 1]);
+    const x = checkRowValues(inputs, this.layers[0], "train(): inputs");
+    const y = checkOutputs(outputs, x.length, this.layers[this.layers.length - 1]);
     checkInteger(iterations, "train(): iterations", 0, Number.MAX_SAFE_INTEGER);
     const { learningRate, every, history, onStep } = checkTrainOptions(options);
 
@@ -172,7 +173,7 @@ export class Network {
     };
     const watch = history || onStep !== undefined;
     trainLayersFast(x, y, w, this.layers, iterations, learningRate, watch ? every : 0, record);
-    if (watch) record(iterations, meanSquaredError(this.#outputs(inputs, unpack(w, this.layers)).flat(), y));
+    if (watch) record(iterations, meanSquaredError(x, unpack(w, this.layers), y));
     this.#weights = w;
     return steps;
   }
@@ -239,12 +240,18 @@ function unpack(weights: Float64Array[], layers: readonly number[]): number[][][
   );
 }
 
-/** The mean of (y − output)² over every output of every row. */
-function meanSquaredError(output: number[], y: Float64Array): number {
+/**
+ * The mean of (y − output)² over every output of every row, the outputs by the readable forward
+ * pass, a row at a time (not a copy of all the rows at once).
+ */
+function meanSquaredError(rows: ReadonlyArray<ArrayLike<number>>, weights: number[][][], y: Float64Array): number {
   let squares = 0;
-  for (let i = 0; i < y.length; i++) {
-    const error = y[i] - output[i];
-    squares += error * error;
+  for (let r = 0, i = 0; r < rows.length; r++) {
+    const o = forward([Array.from(rows[r])], weights);
+    for (const output of o[o.length - 1][0]) {
+      const error = y[i++] - output;
+      squares += error * error;
+    }
   }
   return squares / y.length;
 }

@@ -10,6 +10,7 @@ import {
   checkTargets,
   describe,
   isBatch,
+  isRow,
 } from "./validate";
 
 /**
@@ -129,8 +130,11 @@ export class Perceptron {
    * Trains by the seed's rule, repeated `iterations` times:
    * output = σ(X·w); error = y − output; w += learningRate · Xᵀ·(error ⊙ output ⊙ (1 − output)).
    * Bad arguments throw before any weight changes; so does a throwing `onStep`.
+   * The rows are read where they are, not copied first: checked, then laid out once, in the
+   * WebAssembly kernel's memory (else packed once, for the TypeScript kernel); a row changed while
+   * training runs (from `onStep`) changes at most the final step's error.
    *
-   * @param inputs - one row of `this.inputs` finite numbers per example
+   * @param inputs - one row of `this.inputs` finite numbers per example (arrays or typed arrays)
    * @param outputs - one target in [0, 1] per row
    * @param iterations - a non-negative integer
    * @param options - `learningRate`, and `every`/`history`/`onStep` to watch training
@@ -145,8 +149,8 @@ export class Perceptron {
     iterations: number,
     options: TrainOptions = {},
   ): TrainingStep[] {
-    const x = checkRows(inputs, this.inputs, "train(): inputs");
-    const y = checkTargets(outputs, x.length / this.inputs);
+    const x = checkRowValues(inputs, this.inputs, "train(): inputs");
+    const y = checkTargets(outputs, x.length);
     checkInteger(iterations, "train(): iterations", 0, Number.MAX_SAFE_INTEGER);
     const { learningRate, every, history, onStep } = checkTrainOptions(options);
 
@@ -194,6 +198,24 @@ export class Perceptron {
   }
 }
 
+/**
+ * Checks rows of `m` finite numbers each, with validate.ts's checkRows's errors, without packing
+ * them (training lays them out itself, once, where its kernel runs); returns them.
+ */
+export function checkRowValues(rows: unknown, m: number, where: string): ReadonlyArray<ArrayLike<number>> {
+  if (!isRow(rows) || rows.length === 0) checkRows(rows, m, where); // throws, saying why
+  const list = rows as ArrayLike<unknown>;
+  for (let r = 0; r < list.length; r++) {
+    const row = list[r];
+    if (!isRow(row) || row.length !== m) checkRow(row, m, `${where}[${r}]`); // throws, saying why
+    for (let j = 0; j < m; j++) {
+      const value = (row as ArrayLike<number>)[j];
+      if (!Number.isFinite(value)) checkFinite(value, `${where}[${r}][${j}]`); // throws, saying why
+    }
+  }
+  return rows as ReadonlyArray<ArrayLike<number>>;
+}
+
 /** Checks `train`'s options (a Perceptron's or a Network's), and fills in their defaults. */
 export function checkTrainOptions<Step>(
   options: TrainOptions<Step>,
@@ -219,10 +241,10 @@ export function checkTrainOptions<Step>(
 }
 
 /** The mean squared error of σ(X·w) against y. */
-function meanSquaredError(x: Float64Array, y: Float64Array, w: Float64Array): number {
+function meanSquaredError(x: ReadonlyArray<ArrayLike<number>>, y: Float64Array, w: Float64Array): number {
   let squares = 0;
   for (let r = 0; r < y.length; r++) {
-    const error = y[r] - sigmoid(dot(x, w, r * w.length));
+    const error = y[r] - sigmoid(dot(x[r], w));
     squares += error * error;
   }
   return squares / y.length;

@@ -1,7 +1,22 @@
 // The fast kernel against the readable rule: the same numbers, on numpy's cases and on random shapes.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type Recorder, trainFast, trainFastTs, trainLayersFast, trainLayersTs } from "../src/kernel";
+import { fdlibmExp } from "../src/exp";
+import {
+  packRows,
+  type Recorder,
+  type Rows,
+  sigmoidInPlace,
+  trainFast,
+  trainFastTs,
+  trainLayersFast,
+  trainLayersTs,
+} from "../src/kernel";
 import { wasmAvailable } from "../src/kernel-wasm";
 import { train } from "../src/perceptron";
 import { randomWeights, seededRandom } from "../src/random";
@@ -137,7 +152,7 @@ test("the WebAssembly and TypeScript network kernels give the same bits, weights
     const start = layers
       .slice(0, -1)
       .map((m, l) => Float64Array.from({ length: m * layers[l + 1] }, () => 2 * random() - 1));
-    const run = (kernel: typeof trainLayersFast) => {
+    const run = (kernel: typeof trainLayersTs) => {
       const w = start.map((layer) => Float64Array.from(layer));
       const records: number[] = [];
       kernel(x, y, w, layers, 150, 0.9, 7, (i, e) => records.push(i, e, ...w.flatMap((layer) => Array.from(layer))));
@@ -188,6 +203,118 @@ test("the fast kernel records the mean squared error before every `every`-th adj
     c.history.meanSquaredError.slice(0, -1),
     c.name,
   );
+});
+
+test("sigmoidInPlace gives 1 / (1 + e^(−v)) to the bit: exp's common case, past ±707, subnormal e^x, 0, ±1, ±∞, NaN", () => {
+  const random = seededRandom(3);
+  const specials = [0, -0, 1, -1, 3e-9, -3e-9, 4e-9, -4e-9, 0.3465735912322998, 1.0397205352783203, 707, -707];
+  specials.push(707.0000000001, -707.0000000001, 709.5, -709.5, 709.78, -709.78, 709.8, -709.8, 720, -720, 745, -745);
+  specials.push(
+    745.2,
+    -745.2,
+    800,
+    -800,
+    1e300,
+    -1e300,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NaN,
+  );
+  specials.push(Number.MIN_VALUE, -Number.MIN_VALUE, 2 ** -28, -(2 ** -28), Math.LN2 / 2, -Math.LN2 / 2);
+  const values = [...specials];
+  for (const scale of [1e-8, 1e-3, 1, 10, 100, 707, 760]) {
+    for (let i = 0; i < 2000; i++) values.push(scale * (2 * random() - 1));
+  }
+  const expected = values.map((v) => 1 / (1 + fdlibmExp(-v)));
+  const got = Float64Array.from(values);
+  sigmoidInPlace(got, 0, got.length);
+  assert.ok(same(got, expected), "every value");
+  const part = Float64Array.from(values);
+  sigmoidInPlace(part, 5, 9);
+  assert.ok(
+    same(part.subarray(0, 5), values.slice(0, 5)) && same(part.subarray(9), values.slice(9)),
+    "only from … to − 1",
+  );
+  assert.ok(same(part.subarray(5, 9), expected.slice(5, 9)), "from … to − 1");
+});
+
+test("the kernels train on an array of rows (arrays or typed-array views) as on the rows packed: the same bits", () => {
+  const random = seededRandom(13);
+  for (let t = 0; t < 40; t++) {
+    const rows = 1 + Math.floor(random() * (t % 4 === 0 ? 700 : 30));
+    const width = 1 + Math.floor(random() * 20);
+    const packed = Float64Array.from({ length: rows * width }, () => 4 * random() - 2);
+    const arrays = Array.from({ length: rows }, (_, r) => Array.from(packed.subarray(r * width, (r + 1) * width)));
+    const views = arrays.map((_, r) => packed.subarray(r * width, (r + 1) * width));
+    const mixed = arrays.map((row, r) => (r % 2 ? views[r] : row));
+    assert.ok(same(packRows(arrays, width), packed) && packRows(packed, width) === packed, "packRows");
+    const y = Float64Array.from({ length: rows }, () => (random() < 0.5 ? 0 : 1));
+    const start = randomWeights(width, t);
+    const perceptron = (x: Rows) => {
+      const w = Float64Array.from(start);
+      const records: number[] = [];
+      trainFast(x, y, w, 25, 0.6, 4, (i, e) => records.push(i, e, ...w));
+      return [...w, ...records];
+    };
+    const expected = perceptron(packed);
+    for (const [name, x] of [
+      ["arrays", arrays],
+      ["views", views],
+      ["mixed", mixed],
+    ] as const) {
+      assert.ok(same(perceptron(x), expected), `perceptron ${rows} x ${width}, ${name}`);
+    }
+    const layers = [width, 1 + Math.floor(random() * 5), 1 + Math.floor(random() * 3)];
+    const targets = Float64Array.from({ length: rows * layers[2] }, () => random());
+    const weights = [0, 1].map((l) => Float64Array.from({ length: layers[l] * layers[l + 1] }, () => 2 * random() - 1));
+    const network = (x: Rows) => {
+      const w = weights.map((layer) => Float64Array.from(layer));
+      const records: number[] = [];
+      trainLayersFast(x, targets, w, layers, 25, 0.6, 4, (i, e) => records.push(i, e));
+      return [...w.flatMap((layer) => Array.from(layer)), ...records];
+    };
+    assert.ok(same(network(mixed), network(packed)), `network ${rows} x ${layers.join("-")}`);
+  }
+});
+
+test("without WebAssembly (node --no-expose-wasm), train() runs the TypeScript kernel and gives the same bits", () => {
+  const dir = mkdtempSync(join(tmpdir(), "perceptron-no-wasm-"));
+  try {
+    const script = join(dir, "train.ts");
+    const src = (name: string) => JSON.stringify(resolve(__dirname, "..", "src", name));
+    writeFileSync(
+      script,
+      [
+        `import { wasmAvailable } from ${src("kernel-wasm")};`,
+        `import { Network } from ${src("network")};`,
+        `import { Perceptron } from ${src("perceptron")};`,
+        `import { seededRandom } from ${src("random")};`,
+        "export function run() {",
+        "  const random = seededRandom(21);",
+        "  const x = Array.from({ length: 37 }, () => Array.from({ length: 5 }, () => 4 * random() - 2));",
+        "  const y = x.map((row) => (row[0] + row[1] > 0 ? 1 : 0));",
+        "  const p = new Perceptron({ inputs: 5, seed: 3 });",
+        "  const steps = p.train(x, y, 300, { every: 50, history: true, learningRate: 0.5 });",
+        "  const net = new Network({ layers: [5, 4, 1], seed: 3 });",
+        "  const netSteps = net.train(x, y, 300, { every: 50, history: true });",
+        "  return { wasm: wasmAvailable(), p: [p.weights, steps], net: [net.weights, netSteps] };",
+        "}",
+        "if (process.argv.includes('--print')) console.log(JSON.stringify(run()));",
+      ].join("\n"),
+    );
+    const child = spawnSync(process.execPath, ["--no-expose-wasm", "--import", "tsx", script, "--print"], {
+      encoding: "utf8",
+    });
+    assert.is(child.status, 0, child.stderr);
+    const fallback = JSON.parse(child.stdout);
+    assert.is(fallback.wasm, false, "the child has no WebAssembly");
+    const here = require(script).run();
+    assert.is(here.wasm, true);
+    assert.equal(fallback.p, JSON.parse(JSON.stringify(here.p)), "Perceptron: weights and history");
+    assert.equal(fallback.net, JSON.parse(JSON.stringify(here.net)), "Network: weights and history");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("zero iterations leave the weights as they were, in both forms", () => {
