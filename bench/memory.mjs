@@ -1,16 +1,18 @@
 // Memory at 1,000,000 rows x 64 inputs: 64 M numbers, 512 MB as one packed Float64Array. The issue's
-// target: training allocates nothing per iteration, and beyond one packed copy of the rows its peak
-// stays under 10% of that copy's size. Each case runs in its own `node --expose-gc` process (the three
-// side by side), and reads the process's resident memory from /proc/self/status (VmRSS, and VmHWM, its
-// peak, reset before training by writing 5 to /proc/self/clear_refs), and V8's heap (its GC profiler).
-// Two ways to hand the rows to Perceptron.train, which takes an array of rows:
-//   rows   an array of 1,000,000 number[] rows, as the notebooks and the README do;
-//   views  1,000,000 Float64Array views into one packed Float64Array (the leanest rows it accepts).
-// What is counted, in each: the process's resident memory at its peak during train() minus what it
-// was before the rows were made (Node and the module loaded), minus one packed copy (512 MB). Apart,
-// what train() itself adds at its peak beyond what was resident just before it; and, in a third
-// process, its kernel on packed rows: its peak, and its resident memory and V8 heap from iteration to
-// iteration, read by its record callback.
+// target: training 1,000,000 x 64 allocates nothing per iteration, and beyond one packed copy of the
+// rows its peak stays under 10% of that copy's size. Each case runs in its own `node --expose-gc`
+// process (side by side), which reads its resident memory from /proc/self/status (VmRSS, and VmHWM,
+// its peak, reset before training by writing 5 to /proc/self/clear_refs), and V8's heap (its GC profiler).
+// The cases:
+//   rows     train() on an array of 1,000,000 number[] rows, as the notebooks and the README do;
+//   views    train() on 1,000,000 Float64Array views into one packed Float64Array;
+//   no-wasm  train() on number[] rows in a process with no WebAssembly (node --no-expose-wasm):
+//            the TypeScript kernel, the fallback;
+//   kernels  the two kernels (dist/kernel.js's trainFast, WebAssembly, and trainFastTs, TypeScript)
+//            on packed rows: what each allocates an iteration on V8's heap (its young generation),
+//            once V8 has optimised it, and how its resident memory grows from iteration to iteration.
+// What is held to the 10% target, in each train() case: what train() adds at its peak to what was
+// resident just before it (the caller's rows already made), minus one packed copy (512 MB).
 // usage: node bench/memory.mjs [--rows N --cols M] [--json]   (after npm run compile)
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -22,6 +24,11 @@ import { root } from "../scripts/setup.mjs";
 
 const MB = 1e6;
 const ITERATIONS = 3;
+/** The kernels' heap is metered over this many iterations, from iteration WINDOW to 2 · WINDOW. */
+const WINDOW = 5;
+/** Allocation an iteration that counts as none: a few numbers boxed at a call or the record, never one a row. */
+const NOTHING = 4096;
+const TARGET = 0.1;
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -36,17 +43,27 @@ function resident() {
 const resetPeak = () => writeFileSync("/proc/self/clear_refs", "5");
 
 /**
- * A meter of what is allocated on V8's heap between its start() and stop(), and the collections in
- * between: V8's GC profiler gives the heap's size before and after each collection, so what was
- * allocated is the growth between them.
+ * A meter of what is allocated in V8's young generation (new space, and its large objects) between
+ * its start() and stop(), and the collections in between: V8's GC profiler gives each space's size
+ * before and after each collection, so what was allocated is the growth between them. The young
+ * generation is where what a loop boxes goes; the code V8 compiles, and what it keeps with it, go
+ * to other spaces, and would count a compilation during the window as the loop's.
  */
 function heapMeter() {
-  const used = (stats) => stats.heapSpaceStatistics.reduce((total, space) => total + space.spaceUsedSize, 0);
+  const YOUNG = new Set(["new_space", "new_large_object_space"]);
+  const young = (spaces) =>
+    spaces.reduce((total, space) => total + (YOUNG.has(space.spaceName) ? space.spaceUsedSize : 0), 0);
+  const now = () =>
+    young(
+      v8
+        .getHeapSpaceStatistics()
+        .map((space) => ({ spaceName: space.space_name, spaceUsedSize: space.space_used_size })),
+    );
   const profiler = new v8.GCProfiler();
   let start = 0;
   return {
     start() {
-      start = v8.getHeapStatistics().used_heap_size;
+      start = now();
       profiler.start();
     },
     stop() {
@@ -54,57 +71,81 @@ function heapMeter() {
       let bytes = 0;
       let last = start;
       for (const gc of statistics) {
-        bytes += used(gc.beforeGC) - last;
-        last = used(gc.afterGC);
+        bytes += young(gc.beforeGC.heapSpaceStatistics) - last;
+        last = young(gc.afterGC.heapSpaceStatistics);
       }
-      return { bytes: bytes + v8.getHeapStatistics().used_heap_size - last, gcs: statistics.length };
+      return { bytes: bytes + now() - last, gcs: statistics.length };
     },
   };
 }
 
+/** The caller's values, in [0, 1) from a cheap sequence (memory does not depend on them). */
+const value = (i) => (i * 0.6180339887498949) % 1;
+
 /**
- * train()'s kernel on packed rows (optimised first on small ones), in a process that holds little
- * else, for ITERATIONS + 2 iterations: its peak resident memory above what was resident before it;
- * and, from its record callback, called at each iteration, its resident memory at each and what it
- * allocates on V8's heap from the second iteration to the last (its WebAssembly memory is not V8's heap).
+ * One kernel on packed rows, in steady state: first optimised by V8 on small rows, recording as it
+ * will here, then called twice on these rows, each time for 2 · WINDOW iterations recorded every
+ * WINDOW-th (at 0 and WINDOW); in the second call, its heap is metered from the record at
+ * iteration WINDOW to its return (so over WINDOW iterations with no record in them), and its
+ * resident memory read and the time taken at both. What V8 does once on these rows (compiling for
+ * them, moving hot WebAssembly to its optimising compiler) is done in the first call.
  */
-function kernelAllocation(rows, cols, value) {
-  const { trainFast } = createRequire(import.meta.url)(join(root, "dist", "kernel.js"));
-  const packed = new Float64Array(rows * cols);
-  for (let i = 0; i < packed.length; i++) packed[i] = value(i);
-  const targets = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) targets[r] = packed[r * cols] > 0.5 ? 1 : 0;
+function kernelAllocation(train, packed, targets, cols) {
   const w = new Float64Array(cols);
-  for (let i = 0; i < 200; i++)
-    trainFast(packed.subarray(0, 64 * cols), targets.subarray(0, 64), w.fill(0), 20, 1, 0, () => {});
-  const iterations = ITERATIONS + 2;
-  const rss = [];
+  for (let i = 0; i < 200; i++) {
+    train(packed.subarray(0, 64 * cols), targets.subarray(0, 64), w.fill(0), 20, 1, WINDOW, () => {});
+  }
   const meter = heapMeter();
-  let heap;
-  const record = (iteration) => {
-    rss.push(resident().rss);
-    if (iteration === 1) meter.start();
-    if (iteration === iterations - 1) heap = meter.stop();
+  const call = () => {
+    let rss;
+    let began;
+    // as train() runs below: weights in [-1, 1), learning rate 1 (so σ soon leaves exp's common
+    // case for most rows, its sums past ±707)
+    for (let j = 0; j < cols; j++) w[j] = 2 * value(7 * j + 3) - 1;
+    train(packed, targets, w, 2 * WINDOW, 1, WINDOW, (iteration) => {
+      if (iteration === WINDOW) {
+        rss = resident().rss;
+        began = performance.now();
+        meter.start();
+      }
+    });
+    const heap = meter.stop();
+    return { ...heap, seconds: (performance.now() - began) / 1000, rss: resident().rss - rss };
   };
+  call();
+  // what the meter allocates itself (its profiler's results), taken off
+  let idle = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    meter.start();
+    idle = Math.min(idle, meter.stop().bytes);
+  }
   globalThis.gc();
-  const before = resident().rss;
-  resetPeak();
-  trainFast(packed, targets, w, iterations, 1, 1, record);
-  return { added: resident().peak - before, rss, heap, iterations: iterations - 2 };
+  const { bytes, gcs, seconds, rss } = call();
+  return { bytes: (bytes - idle) / WINDOW, idle, gcs, rss: rss / WINDOW, seconds: seconds / WINDOW };
 }
 
 /** One case, in this process (started with --expose-gc): what it measured. */
 function measure(kind, rows, cols) {
-  const { Perceptron } = createRequire(import.meta.url)(root);
+  const require = createRequire(import.meta.url);
   const packedBytes = rows * cols * 8;
-  // the caller's rows: values in [0, 1) from a cheap sequence (memory does not depend on them)
-  const value = (i) => (i * 0.6180339887498949) % 1;
-  if (kind === "kernel") return { kind, kernel: kernelAllocation(rows, cols, value) };
+  if (kind === "kernels") {
+    const { trainFast, trainFastTs } = require(join(root, "dist", "kernel.js"));
+    const packed = new Float64Array(rows * cols);
+    for (let i = 0; i < packed.length; i++) packed[i] = value(i);
+    const targets = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) targets[r] = packed[r * cols] > 0.5 ? 1 : 0;
+    const wasm = kernelAllocation(trainFast, packed, targets, cols);
+    globalThis.gc(); // the WebAssembly instance's memory, freed
+    const ts = kernelAllocation(trainFastTs, packed, targets, cols);
+    return { kind, rows, cols, packedBytes, wasm, ts };
+  }
+  const { Perceptron } = require(root);
+  const { wasmAvailable } = require(join(root, "dist", "kernel-wasm.js"));
   // first, train() and its kernel optimised by V8 on small rows of the same kind, so that what is
   // measured below is their steady state, not the interpreter's
   const few = new Float64Array(64 * cols).map((_, i) => value(i));
   const small = Array.from({ length: 64 }, (_, r) =>
-    kind === "rows" ? Array.from(few.subarray(r * cols, (r + 1) * cols)) : few.subarray(r * cols, (r + 1) * cols),
+    kind === "views" ? few.subarray(r * cols, (r + 1) * cols) : Array.from(few.subarray(r * cols, (r + 1) * cols)),
   );
   const smallY = small.map((row) => (row[0] > 0.5 ? 1 : 0));
   for (let i = 0; i < 200; i++) new Perceptron({ inputs: cols, seed: 1 }).train(small, smallY, 20);
@@ -112,40 +153,38 @@ function measure(kind, rows, cols) {
   const start = resident().rss;
 
   let x;
-  let packed;
-  if (kind === "rows") {
-    x = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, j) => value(r * cols + j)));
-  } else {
-    packed = new Float64Array(rows * cols);
+  if (kind === "views") {
+    const packed = new Float64Array(rows * cols);
     for (let i = 0; i < packed.length; i++) packed[i] = value(i);
     x = Array.from({ length: rows }, (_, r) => packed.subarray(r * cols, (r + 1) * cols));
+  } else {
+    x = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, j) => value(r * cols + j)));
   }
   const y = Array.from({ length: rows }, (_, r) => (value(r * cols) > 0.5 ? 1 : 0));
   globalThis.gc();
   const data = resident().rss - start;
 
-  // train(): its peak, above what was resident just before, and above the start
+  // train(): its peak, above what was resident just before
   const p = new Perceptron({ inputs: cols, seed: 1 });
-  const runs = {};
-  for (const iterations of [ITERATIONS]) {
-    globalThis.gc();
-    const before = resident().rss;
-    resetPeak();
-    const began = performance.now();
-    p.train(x, y, iterations);
-    const seconds = (performance.now() - began) / 1000;
-    const { peak } = resident();
-    runs[iterations] = { seconds, added: peak - before, beyondStart: peak - start };
-  }
-  return { kind, rows, cols, packedBytes, start, data, runs, iterations: ITERATIONS };
+  globalThis.gc();
+  const before = resident().rss;
+  resetPeak();
+  const began = performance.now();
+  p.train(x, y, ITERATIONS);
+  const seconds = (performance.now() - began) / 1000;
+  const added = resident().peak - before;
+  return { kind, rows, cols, packedBytes, wasm: wasmAvailable(), data, added, seconds, iterations: ITERATIONS };
 }
 
-/** The cases, each in its own `node --expose-gc` process, side by side: rows, views, and the kernel. */
+const CASES = ["rows", "views", "no-wasm", "kernels"];
+
+/** The cases, each in its own `node --expose-gc` process, side by side: rows, views, no-wasm, kernels. */
 export function memory(rows = 1000000, cols = 64) {
   const script = fileURLToPath(import.meta.url);
   const one = (kind) =>
     new Promise((resolve, reject) => {
-      const args = ["--expose-gc", script, "--case", kind, "--rows", String(rows), "--cols", String(cols)];
+      const flags = kind === "no-wasm" ? ["--expose-gc", "--no-expose-wasm"] : ["--expose-gc"];
+      const args = [...flags, script, "--case", kind, "--rows", String(rows), "--cols", String(cols)];
       const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
       let err = "";
@@ -159,44 +198,55 @@ export function memory(rows = 1000000, cols = 64) {
         code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench/memory.mjs (${kind}) failed: ${err}`)),
       );
     });
-  return Promise.all(["rows", "views", "kernel"].map(one));
+  return Promise.all(CASES.map(one));
 }
 
 const mb = (bytes) => `${(bytes / MB).toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
 const percent = (part, whole) => `${((100 * part) / whole).toFixed(1)}%`;
+const met = (ok) => (ok ? "met" : "NOT MET");
 
-/** What the cases measured, in lines for people (the first says what; the next two, the headlines). */
+/** Whether the cases meet the issue's two targets: { peak, perIteration }, each true or false. */
+export function memoryTargets(cases) {
+  const trains = cases.filter((c) => c.kind !== "kernels");
+  const { wasm, ts } = cases.find((c) => c.kind === "kernels");
+  return {
+    peak: trains.every((c) => c.added - c.packedBytes < TARGET * c.packedBytes),
+    perIteration: wasm.bytes < NOTHING && ts.bytes < NOTHING,
+  };
+}
+
+/** What the cases measured, in lines for people (the first says what; the next, the headlines). */
 export function describeMemory(cases) {
-  const [rows, views, { kernel }] = cases;
-  const size = `${rows.rows.toLocaleString("en")} x ${rows.cols}`;
-  const copy = rows.packedBytes;
-  const n = rows.iterations;
-  // what train() adds is read at its first call in its process: a later one can reuse what an earlier freed
-  const first = (c) => c.runs[Math.min(...Object.keys(c.runs).map(Number))];
-  const headline = (c, what) => {
-    const beyond = Math.max(...Object.values(c.runs).map((run) => run.beyondStart)) - copy;
+  const byKind = Object.fromEntries(cases.map((c) => [c.kind, c]));
+  const { rows: arrays, views, "no-wasm": fallback, kernels } = byKind;
+  const size = `${arrays.rows.toLocaleString("en")} x ${arrays.cols}`;
+  const copy = arrays.packedBytes;
+  const targets = memoryTargets(cases);
+  const trainLine = (c, what) => {
+    const beyond = c.added - copy;
     return (
-      `${what}: peak beyond the packed copy: ${mb(beyond)} (${percent(beyond, copy)} of its ${mb(copy)}; target < 10%): ` +
-      `${beyond < 0.1 * copy ? "met" : "not met"}. The rows take ${mb(c.data)}, train() adds ${mb(first(c).added)} at its peak`
+      `- ${what} (${c.wasm ? "WebAssembly kernel" : "TypeScript kernel, no WebAssembly"}): train() adds ${mb(c.added)} at its peak, ` +
+      `${mb(beyond)} beyond one packed copy (${percent(beyond, copy)} of its ${mb(copy)}; target < ${100 * TARGET}%): ` +
+      `${met(beyond < TARGET * copy)}. The rows themselves take ${mb(c.data)}; train() took ${c.seconds.toFixed(1)} s.`
     );
   };
-  const own = Math.max(first(rows).added, first(views).added) - copy;
-  const kernelBytes = kernel.heap.bytes / kernel.iterations;
-  const growth = (kernel.rss[kernel.rss.length - 1] - kernel.rss[1]) / kernel.iterations;
-  const targets = rows.rows * 8;
+  const kernelLine = (k, what) =>
+    `${what} ${Math.round(k.bytes).toLocaleString("en")} bytes an iteration in V8's young generation (${(k.bytes / arrays.rows).toFixed(3)} a row; ` +
+    `${k.gcs} collections), its resident memory ${k.rss >= 0 ? "grows" : "shrinks"} ${(Math.abs(k.rss) / 1e3).toLocaleString("en", { maximumFractionDigits: 0 })} kB an iteration ` +
+    `(${k.seconds.toFixed(2)} s an iteration)`;
   return [
-    `Memory, training ${size} (${n} iterations), each case in a fresh node --expose-gc process: the process's resident memory at its peak, beyond what it was before the rows were made (MB = 10^6 bytes):`,
-    `- ${headline(rows, "rows as number[] arrays")}`,
-    `- ${headline(views, "rows as Float64Array views into one packed Float64Array")}`,
-    `- train() itself, beyond its own packed copy of the rows: ${mb(own)} (${percent(own, copy)}): the targets packed ` +
-      `(${mb(targets)}), the weights${own > copy / 2 ? ", and a second copy of the rows, which its kernel trains on (the WebAssembly kernel lays them out in its own memory)" : ""}. ` +
-      `It packs the rows on every call: train() took ${rows.runs[n].seconds.toFixed(1)} s from number[] rows, ${views.runs[n].seconds.toFixed(1)} s from views (the cases side by side on the machine).`,
-    `- Per iteration, the kernel on the packed rows (${mb(kernel.added)} above what was resident before it), over ${kernel.iterations} ` +
-      `iterations after its first: its resident memory grows ${(growth / 1e3).toLocaleString("en", { maximumFractionDigits: 0 })} kB an iteration, ` +
-      `and it allocates ${Math.round(kernelBytes).toLocaleString("en")} bytes an iteration on V8's heap (${(kernelBytes / rows.rows).toFixed(2)} a row; ` +
-      `${kernel.heap.gcs} collections; the callback that reads these allocates a few kB itself).`,
-    `- What would meet the target: train() taking the rows packed (one Float64Array of rows × inputs) and its kernel ` +
-      `training on them where they are, with no copy; beyond that one copy there would be the targets and the weights (${mb(targets)}, ${percent(targets, copy)}).`,
+    `Memory, training ${size} (${arrays.iterations} iterations), each case in a fresh node --expose-gc process, side by side (MB = 10^6 bytes). ` +
+      `Peak beyond one packed copy of the rows, under ${100 * TARGET}% of it: ${met(targets.peak)}; ` +
+      `nothing allocated per iteration (under ${NOTHING.toLocaleString("en")} bytes, none a row): ${met(targets.perIteration)}.`,
+    trainLine(arrays, "Rows as number[] arrays"),
+    trainLine(views, "Rows as Float64Array views into one packed Float64Array"),
+    trainLine(fallback, "Rows as number[] arrays"),
+    `- Per iteration, once optimised, on packed rows: ${kernelLine(kernels.wasm, "the WebAssembly kernel allocates")}: ` +
+      `${met(kernels.wasm.bytes < NOTHING)}; ${kernelLine(kernels.ts, "the TypeScript kernel")}: ${met(kernels.ts.bytes < NOTHING)}. ` +
+      `Metered over ${WINDOW} iterations with no record callback in them, in a second call on these rows; ` +
+      `V8's young generation, where what a loop boxes goes, less what the meter allocates itself (${(kernels.wasm.idle / 1e3).toFixed(1)} kB).`,
+    `- What train() adds beyond the one copy: the targets packed (${mb(arrays.rows * 8)}), and with WebAssembly their copy in its memory, and the weights. ` +
+      "The one copy is the rows laid out where the kernel trains on them: the WebAssembly kernel's memory (its instance dropped after training), or one packed Float64Array for the TypeScript kernel.",
   ];
 }
 
