@@ -1,8 +1,17 @@
 import { sigmoid, sigmoidDerivative } from "./activation";
 import { trainLayersFast } from "./kernel";
-import { checkRowValues, checkTrainOptions, type TrainOptions } from "./perceptron";
+import { checkTrainOptions, type TrainOptions } from "./perceptron";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
-import { checkInteger, checkOptions, checkOutputs, checkRow, checkRows, describe, isBatch } from "./validate";
+import {
+  checkInteger,
+  checkOptions,
+  checkOutputs,
+  checkRow,
+  checkRows,
+  checkRowValues,
+  describe,
+  isBatch,
+} from "./validate";
 
 /**
  * The sequel's training rule, backpropagation, for any number of layers, as readable as the

@@ -7,10 +7,10 @@ import {
   checkOptions,
   checkRow,
   checkRows,
+  checkRowValues,
   checkTargets,
   describe,
   isBatch,
-  isRow,
 } from "./validate";
 
 /**
@@ -196,24 +196,6 @@ export class Perceptron {
   ): string {
     return `Perceptron ${inspect({ inputs: this.inputs, seed: this.seed, weights: this.weights }, options)}`;
   }
-}
-
-/**
- * Checks rows of `m` finite numbers each, with validate.ts's checkRows's errors, without packing
- * them (training lays them out itself, once, where its kernel runs); returns them.
- */
-export function checkRowValues(rows: unknown, m: number, where: string): ReadonlyArray<ArrayLike<number>> {
-  if (!isRow(rows) || rows.length === 0) checkRows(rows, m, where); // throws, saying why
-  const list = rows as ArrayLike<unknown>;
-  for (let r = 0; r < list.length; r++) {
-    const row = list[r];
-    if (!isRow(row) || row.length !== m) checkRow(row, m, `${where}[${r}]`); // throws, saying why
-    for (let j = 0; j < m; j++) {
-      const value = (row as ArrayLike<number>)[j];
-      if (!Number.isFinite(value)) checkFinite(value, `${where}[${r}][${j}]`); // throws, saying why
-    }
-  }
-  return rows as ReadonlyArray<ArrayLike<number>>;
 }
 
 /** Checks `train`'s options (a Perceptron's or a Network's), and fills in their defaults. */
