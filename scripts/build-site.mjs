@@ -3,18 +3,22 @@
 // it with nbconvert's lab template (run-notebook.py, site-template/), then writes site/: one page a
 // notebook, an index in reading order, and the shared assets (site-pages.mjs).
 //
-// usage: node scripts/build-site.mjs [--out DIR] [--notebooks DIR] [--jobs N] [--force]
+// usage: node scripts/build-site.mjs [--out DIR] [--notebooks DIR] [--jobs N] [--force] [--record DIR]
 //   --out DIR        where the site goes (default site/); replaced whole, only when every page built
 //   --notebooks DIR  the notebooks and their README.md index (default notebooks/)
 //   --jobs N         notebooks executed at once (default 2)
 //   --force          ignore the cache of executed notebooks (node_modules/.cache/perceptron-site/)
+//   --record DIR     for the tests (test/e2e/helpers/site.ts): --force, each notebook also run a
+//                    second time in the same kernel, and kept in DIR as the kernel left it,
+//                    NAME.executed.ipynb and NAME.second.ipynb, with NAME.run.json (the runner's exit
+//                    status, stderr and result); a failing notebook does not stop the others
 //
 // A notebook runs again only when something that affects its page changed: the notebook, the
 // compiled module (dist/*.js), package-lock.json, or the build's own files. The new site is built
 // next to the old one and renamed in when complete: a failure or Ctrl-C leaves the old one as it was.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -34,7 +38,7 @@ import {
 const RUNNER = join(root, "scripts", "run-notebook.py");
 // ignored by git; `npm ci` empties it, when package-lock.json (in the key) changed anyway
 const CACHE = join(root, "node_modules", ".cache", "perceptron-site");
-const USAGE = "usage: node scripts/build-site.mjs [--out DIR] [--notebooks DIR] [--jobs N] [--force]";
+const USAGE = "usage: node scripts/build-site.mjs [--out DIR] [--notebooks DIR] [--jobs N] [--force] [--record DIR]";
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const sha = (...parts) =>
   parts.reduce((hash, part) => hash.update(part).update("\0"), createHash("sha256")).digest("hex");
@@ -46,7 +50,7 @@ function readOptions(args) {
   try {
     ({ values } = parseArgs({
       args,
-      options: { out: string, notebooks: string, jobs: string, force: flag, help: flag },
+      options: { out: string, notebooks: string, jobs: string, force: flag, record: string, help: flag },
     }));
   } catch (error) {
     throw new BuildError(`${error.message}\n${USAGE}`);
@@ -59,7 +63,8 @@ function readOptions(args) {
   if (!Number.isInteger(jobs) || jobs < 1) throw new BuildError("--jobs must be a positive integer");
   const out = values.out ? resolve(values.out) : join(root, "site");
   const notebooks = values.notebooks ? resolve(values.notebooks) : join(root, "notebooks");
-  return { out, notebooks, jobs, force: values.force };
+  const record = values.record ? resolve(values.record) : undefined;
+  return { out, notebooks, jobs, force: values.force || record !== undefined, record };
 }
 
 /** What every page depends on besides its notebook: the Python, the module the notebooks import, the build. */
@@ -74,7 +79,7 @@ function commonKey(notebooksDir, python) {
   return sha(python, PLOTLY_ASSET, ...inputs.flatMap((f) => [label(f), readFileSync(f)]));
 }
 
-/** Runs run-notebook.py; resolves with its JSON result, its stderr and how long it took. */
+/** Runs run-notebook.py; resolves with its JSON result, exit status, stderr and how long it took. */
 function runNotebook(python, args, running) {
   const started = Date.now();
   return new Promise((done) => {
@@ -91,7 +96,8 @@ function runNotebook(python, args, running) {
         try {
           result = JSON.parse(stdout.trim().split("\n").pop());
         } catch {}
-        done({ result, stderr, ms: Date.now() - started });
+        const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
+        done({ result, status, stderr, ms: Date.now() - started });
       },
     );
     running.add(child);
@@ -99,19 +105,26 @@ function runNotebook(python, args, running) {
 }
 
 /**
- * Runs and renders every notebook in `work`, `jobs` at a time; after a failure no new one starts,
- * those running finish. Returns the failures, each a message naming the notebook and the cell.
+ * Runs and renders every notebook in `work`, `jobs` at a time; after a failure no new one starts
+ * (unless `record`), those running finish. Returns the failures, each a message naming the notebook
+ * and the cell. With `record` (a folder), each notebook runs twice and its runs are kept there.
  */
-async function runAll(python, work, jobs, running, aborted) {
+async function runAll(python, work, jobs, running, aborted, record) {
   const failures = [];
   const worker = async () => {
-    for (let item = work.shift(); item && !failures.length && !aborted(); item = work.shift()) {
+    for (let item = work.shift(); item && (record || !failures.length) && !aborted(); item = work.shift()) {
       say(`${item.name}: executing…`);
       const args = ["--html", item.html, "--executed", item.executed, "--plotly-src", PLOTLY_ASSET];
       args.push("--module-src", MODULE_ASSET);
       if (item.css) args.push("--css", item.css);
-      const { result, stderr, ms } = await runNotebook(python, [item.notebook, ...args], running);
+      const kept = record && join(record, item.name);
+      if (kept) {
+        for (const f of [".executed.ipynb", ".second.ipynb", ".run.json"]) rmSync(`${kept}${f}`, { force: true });
+        args.push("--first", `${kept}.executed.ipynb`, "--again", `${kept}.second.ipynb`);
+      }
+      const { result, status, stderr, ms } = await runNotebook(python, [item.notebook, ...args], running);
       if (aborted()) return;
+      if (kept) writeFileSync(`${kept}.run.json`, `${JSON.stringify({ status, stderr, result }, null, 1)}\n`);
       if (result.ok) {
         const { runs, render } = result.seconds;
         say(
@@ -167,7 +180,7 @@ function removeStaleFolders(out) {
 
 async function main() {
   const started = Date.now();
-  const { out, notebooks, jobs, force } = readOptions(process.argv.slice(2));
+  const { out, notebooks, jobs, force, record } = readOptions(process.argv.slice(2));
   if (!replaceable(out))
     throw new BuildError(`${shown(out)} exists and is not a site this script built: not replacing it (choose --out)`);
   let python;
@@ -181,6 +194,7 @@ async function main() {
   say(`${tutorial.steps.length} notebooks from ${shown(notebooks)} into ${shown(out)}`);
 
   mkdirSync(CACHE, { recursive: true });
+  if (record) mkdirSync(record, { recursive: true });
   const common = commonKey(notebooks, python);
   // JupyterLab's stylesheet, from nbconvert: written again whenever a notebook runs
   const labCss = join(CACHE, `jupyterlab-${sha(python).slice(0, 16)}.css`);
@@ -214,7 +228,7 @@ async function main() {
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
 
-  const failures = await runAll(python, work, jobs, running, () => aborted);
+  const failures = await runAll(python, work, jobs, running, () => aborted, record);
   if (aborted) return new Promise(() => {}); // the signal handler exits
   for (const failure of failures) console.error(`[build] FAILED: ${failure}`);
   const kept = existsSync(out) ? `${shown(out)} still holds the previous build` : `no ${shown(out)} was written`;

@@ -1,11 +1,15 @@
 """Runs one notebook top to bottom in a fresh kernel: the one runner of the tests and the site.
 
-usage: run-notebook.py NOTEBOOK [--executed OUT.ipynb] [--again OUT.ipynb] [--html OUT.html]
-                       [--plotly-src URL] [--module-src URL] [--css OUT.css] [--timeout SECONDS]
+usage: run-notebook.py NOTEBOOK [--executed OUT.ipynb] [--first OUT.ipynb] [--again OUT.ipynb]
+                       [--html OUT.html] [--plotly-src URL] [--module-src URL] [--css OUT.css]
+                       [--timeout SECONDS]
        run-notebook.py --css OUT.css
 
   --executed OUT    write the executed notebook (also when a cell fails: the cells run so far)
-  --again OUT       then run every cell a second time in the same kernel, and write that copy
+  --first OUT       write it also as the kernel left it: no <script> linked by --plotly-src or
+                    --module-src (the same as --executed without them)
+  --again OUT       then run every cell a second time in the same kernel, and write that copy, as
+                    the kernel left it
   --html OUT        render the executed notebook with the site's template (site-template/ here)
   --plotly-src URL  put <script src=URL> where a chart carries plotly.js inline (data-plotly-js)
   --module-src URL  put <script src=URL> where an explorer carries the module inline (data-perceptron-js)
@@ -153,7 +157,7 @@ def render(nb, name):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("notebook", nargs="?")
-    for option in ("--executed", "--again", "--html", "--plotly-src", "--module-src", "--css"):
+    for option in ("--executed", "--first", "--again", "--html", "--plotly-src", "--module-src", "--css"):
         parser.add_argument(option)
     parser.add_argument("--timeout", type=int, default=120)
     args = parser.parse_args()
@@ -170,7 +174,7 @@ def main():
 
     global CLIENT
     nb = nbformat.read(args.notebook, as_version=4)
-    runs = [(nb, args.executed)] + ([(copy.deepcopy(nb), args.again)] if args.again else [])
+    runs = [(nb, args.first)] + ([(copy.deepcopy(nb), args.again)] if args.again else [])
     CLIENT = NotebookClient(
         nb,
         timeout=args.timeout,
@@ -188,10 +192,13 @@ def main():
             seconds["runs"].append(round(time.perf_counter() - start, 3))
             if failure:
                 break
+    # each run as the kernel left it, then the first with its scripts linked (--executed, --html)
     for notebook, path in runs[: len(seconds["runs"])]:
-        link_scripts(notebook, {key: getattr(args, key) for key in INLINE if getattr(args, key)})
         if path:
             write(path, nbformat.writes(notebook))
+    link_scripts(nb, {key: getattr(args, key) for key in INLINE if getattr(args, key)})
+    if args.executed:
+        write(args.executed, nbformat.writes(nb))
     if failure:
         where = f'{shown(args.notebook)}, cell {failure["cell"]} (code cell {failure["code_cell"]}, "{failure["first_line"]}")'
         message = f"{where}: {failure['error']}"
