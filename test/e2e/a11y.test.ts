@@ -1,8 +1,9 @@
 // Accessibility of the published tutorial: axe-core (@axe-core/playwright, its default rules: WCAG 2
 // A and AA and its best practices) reads every page of site/ as a reader gets it from disk, with
 // the charts drawn and the math typeset, and no page may have a serious or critical violation.
-// One build (`npm run build`: from the cache when nothing changed), read from a copy (a build
-// elsewhere may swap site/ meanwhile), and one browser for every test;
+// The test run's one build (buildSiteOnce: `npm run build`, shared with the other site suites and
+// the notebooks suite), read from a copy (a build elsewhere may swap site/ meanwhile), and one
+// browser for every test;
 // a failure lists each violation: the rule, its impact, the element (CSS selector), its HTML, and
 // what is wrong, so that the run itself says what broke.
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,7 +17,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { notebookNames } from "./helpers/notebooks";
 import { oneRun, type PageLog, watchPage } from "./helpers/run";
-import { buildSite, launchSiteBrowser, SITE } from "./helpers/site";
+import { buildSiteOnce, launchSiteBrowser, SITE } from "./helpers/site";
 
 const STEPS = notebookNames();
 const PAGES = ["index", "playground", ...STEPS];
@@ -100,7 +101,7 @@ async function check(context: BrowserContext, site: string, name: string): Promi
 }
 
 async function run(s: Session): Promise<void> {
-  buildSite();
+  await buildSiteOnce();
   const site = mkdtempSync(join(tmpdir(), "perceptron-a11y-"));
   s.site = site;
   cpSync(SITE, site, { recursive: true });

@@ -7,7 +7,6 @@ import { assertClose } from "../helpers/assert";
 import {
   ARTIFACTS,
   type Execution,
-  executeNotebooks,
   NOTEBOOKS,
   type Notebook,
   notebookNames,
@@ -17,12 +16,15 @@ import {
   readNotebook,
   text,
 } from "./helpers/notebooks";
+import { recordedRuns, wantRecordedRuns } from "./helpers/site";
 
 /** numpy's numbers for what each notebook prints, by label: test/reference/notebooks.py wrote them. */
 const expected: Record<string, Record<string, number[]>> = JSON.parse(
   readFileSync(join(ROOT, "test", "fixtures", "notebooks.json"), "utf8"),
 );
 const names = notebookNames();
+// the site's suites, when they run first in this process, make the one build that runs these notebooks
+wantRecordedRuns(names);
 const PLOTLY = "application/vnd.plotly.v1+json";
 const source = (nb: Notebook, i: number) => text(nb.cells[i].source);
 const figures = (nb: Notebook) =>
@@ -91,15 +93,21 @@ test("the index lists every notebook in reading order with one line each", () =>
   assert.equal(linked, names);
 });
 
-/** Every notebook's runs, two kernels at a time, started when the first notebook's suite begins. */
-let runs: Map<string, Promise<Execution>> | undefined;
-
+// Every notebook's runs: the test run's one `npm run build` (sharedBuild in helpers/site.ts) runs each
+// in a fresh kernel, twice in the same kernel, two kernels at a time, and keeps both copies and the
+// runner's stderr and exit status (made now unless a site suite made it already, sources unchanged).
 for (const name of names) {
   const it = suite(name);
   let run: Execution;
+  let missing: unknown;
   it.before(async () => {
-    runs ??= executeNotebooks(names);
-    run = await (runs.get(name) as Promise<Execution>);
+    run = await recordedRuns(name).catch((error) => {
+      missing = error; // each test reports it (uvu would end the whole run on an error in a hook)
+      return run;
+    });
+  });
+  it.before.each(() => {
+    if (missing) throw missing;
   });
 
   it("runs top to bottom in a fresh kernel with no error and nothing on stderr, and again in the same kernel", () => {

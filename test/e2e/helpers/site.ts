@@ -1,7 +1,8 @@
-// Plumbing for the site's tests: `npm run build` (or the build script with options), a static
-// server on 127.0.0.1 for the built site, and a Chromium context that may read file:// and
-// 127.0.0.1 only. Nothing here reaches past the machine.
-import { spawnSync } from "node:child_process";
+// Plumbing for the site's tests: `npm run build` (or the build script with options), the one build
+// of a test run that the site's suites and the notebooks suite share, a static server on 127.0.0.1
+// for the built site, and a Chromium context that may read file:// and 127.0.0.1 only. Nothing
+// here reaches past the machine.
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -9,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, relative, sep } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchChromium, ROOT } from "./browser";
+import { ARTIFACTS, type Execution, type Notebook } from "./notebooks";
 
 export const SITE = join(ROOT, "site");
 
@@ -33,11 +35,157 @@ export function runBuild(args: string[] = [], timeout = 240_000): BuildRun {
   };
 }
 
-/** Runs `npm run build` as runBuild does, and throws with its output when it fails. */
+const failed = (build: BuildRun) =>
+  new Error(`npm run build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+
+/**
+ * Runs `npm run build` as runBuild does, and throws with its output when it fails. With no `args`,
+ * the test run's shared build (sharedBuild) instead, when it is done and still what the sources
+ * and site/ are.
+ */
 export function buildSite(args: string[] = []): BuildRun {
-  const build = runBuild(args);
-  if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  if (args.length === 0 && shared?.done && isCurrent(shared.done)) return ok(shared.done.build);
+  return ok(runBuild(args));
+}
+
+/** Runs `npm run build` as runBuild does, always, and throws with its output when it fails. */
+export const rebuildSite = (args: string[] = []): BuildRun => ok(runBuild(args));
+
+const ok = (build: BuildRun) => {
+  if (build.status !== 0) throw failed(build);
   return build;
+};
+
+/** The one build of a test run, once done: its output, each notebook's runs, and the state it was made from. */
+interface SharedBuild {
+  build: BuildRun;
+  /** True when it ran every notebook fresh and kept the runs (build-site.mjs --record). */
+  recorded: boolean;
+  /** By notebook: its two runs, the runner's stderr and exit status; a string when the runner kept none. */
+  runs: Map<string, Execution | string>;
+  /** A hash of every source the site is made from as the build began (sourcesState), and of site/ as built (siteState). */
+  sources: string;
+  site: string;
+}
+
+let shared: { pending: Promise<SharedBuild>; done?: SharedBuild } | undefined;
+
+/**
+ * A hash of every file a build reads, over-inclusive: the notebooks, the scripts, the module's
+ * sources and build (setup.mjs compiles src/ into dist/), the package files and what npm installed.
+ */
+function sourcesState(): string {
+  const hash = createHash("sha256");
+  for (const dir of ["notebooks", "scripts", "src", "dist"])
+    for (const [file, digest] of Object.entries(snapshot(join(ROOT, dir)))) hash.update(`${dir}/${file}\0${digest}\0`);
+  for (const file of ["package.json", "package-lock.json", "tsconfig.json", "node_modules/.package-lock.json"])
+    hash.update(`${file}\0${existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file)) : "(none)"}\0`);
+  return hash.digest("hex");
+}
+
+const siteState = () =>
+  createHash("sha256")
+    .update(JSON.stringify(snapshot(SITE)))
+    .digest("hex");
+
+/** True when nothing the build read changed since, and site/ is still the folder it wrote. */
+const isCurrent = (built: SharedBuild) => built.sources === sourcesState() && built.site === siteState();
+
+/** Runs `npm run build` with `args` as runBuild does, without blocking: other work goes on meanwhile. */
+export function runBuildAsync(args: string[] = [], timeout = 240_000): Promise<BuildRun> {
+  return new Promise((resolve) => {
+    const child = spawn("npm", ["run", "--silent", "build", ...(args.length ? ["--", ...args] : [])], {
+      cwd: ROOT,
+      env: { ...process.env, FORCE_COLOR: "0" },
+      timeout,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", (error) => {
+      stderr += `\n${error.message}`;
+    });
+    child.on("close", (status, signal) =>
+      resolve({ status, stdout, stderr: signal ? `${stderr}\n(ended by ${signal})` : stderr }),
+    );
+  });
+}
+
+/** What the build kept of a notebook's runs in `dir` (build-site.mjs --record), or why there is none. */
+function readRuns(dir: string, name: string): Execution | string {
+  const file = (suffix: string) => join(dir, `${name}${suffix}`);
+  if (!existsSync(file(".run.json"))) return `the build did not run ${name}`;
+  const { status, stderr } = JSON.parse(readFileSync(file(".run.json"), "utf8"));
+  if (!existsSync(file(".executed.ipynb")))
+    return `${name}: the runner wrote no executed copy (exit ${status}):\n${stderr}`;
+  const read = (path: string): Notebook => JSON.parse(readFileSync(path, "utf8"));
+  const second = existsSync(file(".second.ipynb")) ? read(file(".second.ipynb")) : undefined;
+  return { first: read(file(".executed.ipynb")), second, stderr, status };
+}
+
+/** The notebooks whose runs a suite loaded in this process will read (recordedRuns), not yet read. */
+const runsWanted = new Set<string>();
+/** Said by a suite that will read these notebooks' runs (notebooks.test.ts, as it loads): the shared build records them. */
+export function wantRecordedRuns(names: string[]): void {
+  for (const name of names) runsWanted.add(name);
+}
+
+/**
+ * The test run's one build of the site, made by the first suite that asks. When a suite loaded in
+ * this run reads the notebooks' runs (wantRecordedRuns), or `record` asks: `npm run build --
+ * --record test/.artifacts`, which executes every notebook in a fresh kernel (cache or not), twice
+ * in the same kernel, renders site/ from the first runs, and keeps both runs for that suite; else
+ * `npm run build` (from the cache when nothing changed). A later suite gets it again only while
+ * every source is as it was when the build began and site/ as the build left it (hashes of their
+ * content), and, when it needs the runs, only a build that recorded them; else it makes a new one.
+ * Resolves whatever the build's status.
+ */
+export async function sharedBuild(record = false): Promise<SharedBuild> {
+  if (shared) {
+    const built = shared.done ?? (await shared.pending);
+    if (isCurrent(built) && (built.recorded || !record)) return built;
+  }
+  // read before the build: a source changed while it ran (its set-up may compile src/) makes it old at once
+  const sources = sourcesState();
+  const recorded = record || runsWanted.size > 0;
+  const entry: NonNullable<typeof shared> = {
+    pending: runBuildAsync(recorded ? ["--record", ARTIFACTS] : [], 600_000).then((build) => {
+      const names = recorded ? [...build.stdout.matchAll(/^\[build\] (\S+): executing/gm)].map((m) => m[1]) : [];
+      entry.done = {
+        build,
+        recorded,
+        runs: new Map(names.map((name) => [name, readRuns(ARTIFACTS, name)])),
+        sources,
+        site: siteState(),
+      };
+      return entry.done;
+    }),
+  };
+  shared = entry;
+  // the suite that asked gets the build it waited for, as it got its own `npm run build` before
+  return entry.pending;
+}
+
+/** The test run's shared build (sharedBuild), or its error with its output when it failed. */
+export async function buildSiteOnce(): Promise<BuildRun> {
+  return ok((await sharedBuild()).build);
+}
+
+/** Each notebook's two runs in the shared build (sharedBuild), by name; rejects for a notebook it did not run. */
+export async function recordedRuns(name: string): Promise<Execution> {
+  const { build, runs } = await sharedBuild(true);
+  runsWanted.delete(name);
+  const run = runs.get(name);
+  if (run === undefined || typeof run === "string")
+    throw new Error(
+      `${run ?? `the build ran no notebook ${name}`}\nnpm run build (${build.status}):\n${build.stdout}\n${build.stderr}`,
+    );
+  return run;
 }
 
 /** Every file under `dir` with a hash of its content: a folder's state, to compare before and after. */
