@@ -24,7 +24,7 @@ import {
   text,
 } from "./helpers/notebooks";
 import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
-import { buildSite, launchSiteBrowser, SITE, type StaticServer, serveFolder } from "./helpers/site";
+import { buildSiteOnce, launchSiteBrowser, SITE, type StaticServer, serveFolder } from "./helpers/site";
 
 const STEPS = notebookNames();
 const PLOTLY = "application/vnd.plotly.v1+json";
@@ -38,8 +38,17 @@ interface Session {
   browser?: Browser;
   context?: BrowserContext;
   refused: string[];
-  /** Each notebook's edit and what the kernel printed and drew with it. */
-  kernel: Map<string, { edit: Edit; printed: string[]; charts: ChartData[] }>;
+  /**
+   * Each notebook's edit and what the kernel printed and drew with it: the runs go on, two at a
+   * time, while the browser tests the pages that are ready (each test waits for its own notebook).
+   */
+  kernel: Map<string, Promise<KernelRun>>;
+}
+
+interface KernelRun {
+  edit: Edit;
+  printed: string[];
+  charts: ChartData[];
 }
 
 interface Edit {
@@ -83,25 +92,32 @@ function runInKernel(path: string): Promise<Notebook> {
 
 const session: Session = { refused: [], kernel: new Map() };
 
+/** Runs `name` with its edit in a fresh kernel, in the copy of the project at `dir`. */
+async function runEdited(dir: string, name: string): Promise<KernelRun> {
+  const nb = readNotebook(join(NOTEBOOKS, `${name}.ipynb`));
+  const cell = nb.cells.find((c) => c.cell_type === "code");
+  if (!cell) throw new Error(`${name} has no code cell`);
+  const edit = editFor(parametersOf(nb));
+  cell.source = parametersOf(nb).replace(edit.from, edit.to);
+  const path = join(dir, "notebooks", `${name}.ipynb`);
+  writeFileSync(path, JSON.stringify(nb));
+  const executed = await runInKernel(path);
+  return { edit, printed: printedLines(executed), charts: chartsOf(executed) };
+}
+
 const suite = oneRun(session, async (s: Session) => {
-  buildSite();
-  // the kernel's side: each notebook with its edit, two at a time
-  s.mirror = mirrorProject(STEPS.map((name) => `${name}.ipynb`));
-  const queue = [...STEPS];
-  const worker = async () => {
-    for (let name = queue.shift(); name; name = queue.shift()) {
-      const nb = readNotebook(join(NOTEBOOKS, `${name}.ipynb`));
-      const cell = nb.cells.find((c) => c.cell_type === "code");
-      if (!cell) throw new Error(`${name} has no code cell`);
-      const edit = editFor(parametersOf(nb));
-      cell.source = parametersOf(nb).replace(edit.from, edit.to);
-      const path = join(s.mirror?.dir ?? "", "notebooks", `${name}.ipynb`);
-      writeFileSync(path, JSON.stringify(nb));
-      const executed = await runInKernel(path);
-      s.kernel.set(name, { edit, printed: printedLines(executed), charts: chartsOf(executed) });
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  const built = buildSiteOnce();
+  // the kernel's side: each notebook with its edit, two lanes in reading order (the tests' order);
+  // a failure is its own test's to report (the catch marks it handled meanwhile)
+  const mirror = mirrorProject(STEPS.map((name) => `${name}.ipynb`));
+  s.mirror = mirror;
+  const lanes: Promise<unknown>[] = [built, built];
+  STEPS.forEach((name, i) => {
+    const run = lanes[i % 2].then(() => runEdited(mirror.dir, name));
+    lanes[i % 2] = run.catch(() => undefined);
+    s.kernel.set(name, run);
+  });
+  await built;
   s.server = await serveFolder(SITE);
   const site = await launchSiteBrowser((browser) => {
     s.browser = browser;
@@ -187,6 +203,8 @@ test.after(async () => {
     await session.browser?.close();
   } finally {
     try {
+      // the kernels still running (a test failed early) end before their folder goes
+      await Promise.allSettled(session.kernel.values());
       session.mirror?.remove();
     } finally {
       await session.server?.close();
@@ -196,7 +214,7 @@ test.after(async () => {
 
 for (const name of STEPS) {
   test(`${name}: an edited parameter, Run all, and the page prints and draws what the kernel gives`, async () => {
-    const kernel = ran().kernel.get(name);
+    const kernel = await ran().kernel.get(name);
     if (!kernel) throw new Error(`no kernel run of ${name}`);
     const { page, log } = await open(name);
     try {
@@ -300,7 +318,7 @@ test("after a run a page still has no serious or critical accessibility violatio
 test("a page served over HTTP runs too, as from any static host", async () => {
   const { page, log } = await open("01-seeding", "http");
   try {
-    const kernel = ran().kernel.get("01-seeding");
+    const kernel = await ran().kernel.get("01-seeding");
     if (!kernel) throw new Error("no kernel run of 01-seeding");
     const status = await runWith(page, (source) => source.replace(kernel.edit.from, kernel.edit.to));
     assert.match(status, /^Ran all \d+ code cells/);
