@@ -3,6 +3,8 @@
 // would. Then a notebook that fails, built from a temporary copy, must leave the site as it was.
 // No request may leave the machine: anything but file:// and 127.0.0.1 is refused and reported.
 // One file, past 250 lines: the build and the browser session are made once (a minute) for every test.
+// The first build is the test run's shared one (buildSiteOnce: the first site suite to run makes it,
+// executing every notebook); the second is this suite's own, from the cache.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,9 +16,11 @@ import { ARTIFACTS, notebookNames } from "./helpers/notebooks";
 import { oneRun, type PageLog, watchPage } from "./helpers/run";
 import {
   type BuildRun,
-  buildSite,
+  buildSiteOnce,
   launchSiteBrowser,
+  rebuildSite,
   runBuild,
+  runBuildAsync,
   SITE,
   type StaticServer,
   serveFolder,
@@ -79,14 +83,32 @@ interface Session {
   refused: string[];
   server?: StaticServer;
   reports: { file: PageReport[]; http: PageReport[] };
+  /** Pages read from file:// that later tests use again, open as the visit left them, with their log. */
+  open: Map<string, { page: Page; log: PageLog }>;
 }
 
-const session: Session = { builds: [], refused: [], reports: { file: [], http: [] } };
+const session: Session = { builds: [], refused: [], reports: { file: [], http: [] }, open: new Map() };
+/** The pages the sliders' and the hover tests use: kept open after their visit from file://. */
+const KEPT = ["01-seeding", "03-training-loop", "04-predict"];
+/**
+ * Pages read at once over HTTP: a page waits on its scripts and MathJax as much as on the processor.
+ * From file:// one at a time: a full-page screenshot of one page took over 15 s beside another's (load 12).
+ */
+const AT_ONCE = 2;
 
 const fileUrl = (name: string) => pathToFileURL(join(SITE, `${name}.html`)).href;
 
-/** Opens a page, waits for its charts and its math, and reads what the tests check. */
-async function visit(context: BrowserContext, name: string, url: string, screenshot?: string): Promise<PageReport> {
+/**
+ * Opens a page, waits for its charts and its math, and reads what the tests check. `keep`: the page
+ * stays open, and goes in `session.open`.
+ */
+async function visit(
+  context: BrowserContext,
+  name: string,
+  url: string,
+  screenshot?: string,
+  keep = false,
+): Promise<PageReport> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(60_000); // a page with plotly.js and MathJax loads slowly on a busy machine
@@ -172,28 +194,50 @@ async function visit(context: BrowserContext, name: string, url: string, screens
       mkdirSync(dirname(screenshot), { recursive: true });
       await page.screenshot({ path: screenshot, fullPage: true });
     }
-    return { name, url, ...log, chartsInFile, ...report };
+    if (keep) session.open.set(name, { page, log });
+    // the log as it stood once the page was read (a kept page goes on logging)
+    const { consoleErrors, pageErrors, failedRequests, requests } = log;
+    const logged = {
+      consoleErrors: [...consoleErrors],
+      pageErrors: [...pageErrors],
+      failedRequests: [...failedRequests],
+    };
+    return { name, url, ...logged, requests: [...requests], chartsInFile, ...report };
   } finally {
-    await page.close();
+    if (session.open.get(name)?.page !== page) await page.close();
   }
+}
+
+/** Runs `visit` for each page, `atOnce` at a time; the reports in the order of `pages`. */
+async function visitAll(
+  pages: string[],
+  atOnce: number,
+  visitOne: (name: string) => Promise<PageReport>,
+): Promise<PageReport[]> {
+  const reports = new Map<string, PageReport>();
+  const queue = [...pages];
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) reports.set(name, await visitOne(name));
+  };
+  await Promise.all(Array.from({ length: atOnce }, worker));
+  return pages.map((name) => reports.get(name) as PageReport);
 }
 
 async function run(s: Session): Promise<void> {
   // the real command, twice: the second has nothing to do
-  for (let i = 0; i < 2; i++) s.builds.push(buildSite());
+  s.builds.push(await buildSiteOnce());
+  s.builds.push(rebuildSite());
   s.server = await serveFolder(SITE);
   const { context, refused } = await launchSiteBrowser((browser) => {
     s.browser = browser;
   });
   s.context = context;
   s.refused = refused;
-  for (const name of PAGES) {
-    const shot = join(ARTIFACTS, `site-${name}.png`);
-    s.reports.file.push(await visit(context, name, fileUrl(name), shot));
-  }
-  for (const name of PAGES) {
-    s.reports.http.push(await visit(context, name, `${s.server.url}${name}.html`));
-  }
+  const { url } = s.server;
+  s.reports.file = await visitAll(PAGES, 1, (name) =>
+    visit(context, name, fileUrl(name), join(ARTIFACTS, `site-${name}.png`), KEPT.includes(name)),
+  );
+  s.reports.http = await visitAll(PAGES, AT_ONCE, (name) => visit(context, name, `${url}${name}.html`));
 }
 
 const suite = oneRun(session, run);
@@ -375,16 +419,24 @@ function readSliderCharts(page: Page) {
   );
 }
 
+/** A page the visit from file:// left open (KEPT), as it was after its checks; the test closes it. */
+function keptPage(name: string): { page: Page; log: PageLog } {
+  const kept = ran().open.get(name);
+  if (!kept) throw new Error(`${name}: its page from file:// was not kept open`);
+  assert.is(kept.page.url(), fileUrl(name), `${name}: the page read from file://`);
+  return kept;
+}
+
 test("the sliders move, by dragging the handle and by clicking a step, and each changes its chart", async () => {
-  const { context } = ran();
   let sliders = 0;
   for (const name of ["03-training-loop", "04-predict"]) {
-    const page = await context.newPage();
+    // the page the visit read: loaded from file://, its charts drawn (its log runs from the load)
+    const {
+      page,
+      log: { pageErrors },
+    } = keptPage(name);
     page.setDefaultTimeout(10_000);
-    page.setDefaultNavigationTimeout(60_000); // a page with plotly.js and MathJax loads slowly on a busy machine
-    const { pageErrors } = watchPage(page);
     try {
-      await page.goto(fileUrl(name));
       await waitUntil(`${name}: its charts`, 15_000, () =>
         page.evaluate(() =>
           Array.from(document.querySelectorAll(".perceptron-chart")).every((d) => d.querySelector(".main-svg")),
@@ -432,12 +484,10 @@ test("the sliders move, by dragging the handle and by clicking a step, and each 
 });
 
 test("the charts answer the mouse with no kernel: a hover label on a bar, a drag that zooms", async () => {
-  const { context } = ran();
-  const page = await context.newPage();
+  // the page the visit read from file://, as it left it
+  const { page } = keptPage("01-seeding");
   page.setDefaultTimeout(10_000);
-  page.setDefaultNavigationTimeout(60_000);
   try {
-    await page.goto(fileUrl("01-seeding"));
     // step 1's charts: the perceptron's diagram, the initial weights' bars, the draws' histogram
     const chart = page.locator(".perceptron-chart").nth(1);
     await chart.locator(".main-svg").first().waitFor();
@@ -469,7 +519,7 @@ test("the charts answer the mouse with no kernel: a hover label on a bar, a drag
   }
 });
 
-test("a failing notebook stops the build, named with its cell, and leaves the previous site, or none, as it was", () => {
+test("a failing notebook stops the build, named with its cell, and leaves the previous site, or none, as it was", async () => {
   ran();
   const names = [...STEPS.map((s) => `${s}.ipynb`), "README.md"];
   let mirror: Mirror | undefined;
@@ -495,11 +545,16 @@ test("a failing notebook stops the build, named with its cell, and leaves the pr
       source: ["// a cell that fails, for the test\n", 'throw new Error("deliberate failure");'],
     });
     writeFileSync(path, JSON.stringify(nb, null, 1));
-    for (const [target, before] of [
+    // the two failing builds, side by side: over the good site, and into a folder that is not there
+    const targets = [
       [out, built],
       [join(mirror.dir, "fresh-site"), {}],
-    ] as const) {
-      const failed = runBuild(["--notebooks", notebooks, "--out", target]);
+    ] as const;
+    const failures = await Promise.all(
+      targets.map(([target]) => runBuildAsync(["--notebooks", notebooks, "--out", target])),
+    );
+    for (const [i, [target, before]] of targets.entries()) {
+      const failed = failures[i];
       assert.is(failed.status, 1, `the failing build's exit status:\n${failed.stdout}\n${failed.stderr}`);
       assert.ok(
         failed.stderr.includes(`${STEPS[1]}.ipynb, cell 5 (code cell 3, "// a cell that fails, for the test")`),
