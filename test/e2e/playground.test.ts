@@ -250,9 +250,16 @@ test("play trains from 0 up to the iterations, a frame at a time; pause stops it
     const end = (await readExplorers(page))[0];
     assert.is(end.numbers, expected(settingsOf(end)), "the last frame is a full run of 3000 iterations");
 
-    await page.getByRole("button", { name: "Play training" }).click();
-    await page.getByRole("button", { name: "Pause" }).click();
+    // play, and pause two frames later, in the page: a click from here each would take longer than
+    // play's 30 frames on a busy machine
+    await page.evaluate(async () => {
+      const buttons = Array.from(document.querySelectorAll<HTMLButtonElement>(".playground-play button"));
+      buttons.find((b) => b.textContent === "Play training")?.click();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      buttons.find((b) => b.textContent === "Pause")?.click();
+    });
     const paused = await iterations();
+    assert.ok(paused > 0, `play went on from 0 before the pause: ${paused}`);
     assert.ok(paused < 3000, `paused at ${paused}`);
     await page.waitForTimeout(300);
     assert.is(await iterations(), paused, "paused: no more frames");
