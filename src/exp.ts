@@ -24,8 +24,9 @@
 //      is subnormal (then rounded once, as fdlibm rounds it).
 //
 // Two functions: fdlibmExp, the whole port with fdlibm's names, for every case; and exp, its
-// common case written small enough (constants as literals) that V8 inlines it into the training
-// loops, where it beats a call to Math.exp. test/exp.test.ts holds the two to the same bits.
+// common case written small (constants as literals) so that V8 inlines it where σ is computed
+// (activation.ts); the training loops have the same steps written in (kernel.ts's sigmoidInPlace).
+// test/exp.test.ts holds the two to the same bits.
 
 // fdlibm's constants: each the shortest decimal that reads back to the bits beside it
 const LN2_HI = 0.6931471803691238; // 0x3fe62e42_fee00000: ln2's first 32 bits, so k·LN2_HI is exact
@@ -48,7 +49,7 @@ const THREE_HALVES_LN2 = 1.0397205352783203; // 0x3ff0a2b2_00000000: about 1.5·
 const TINY = 3.725290298461914e-9; // 0x3e300000_00000000 = 2^−28: below it, e^x rounds to 1 + x
 
 /** 2^k for k from −1021 to 1023 (every normal power of two), at POW2[k + 1021]: made by exact doubling. */
-const POW2 = new Float64Array(2045);
+export const POW2 = new Float64Array(2045);
 POW2[1021] = 1;
 for (let i = 1022; i < 2045; i++) POW2[i] = POW2[i - 1] * 2;
 for (let i = 1020; i >= 0; i--) POW2[i] = POW2[i + 1] / 2;
@@ -65,7 +66,7 @@ const TWO_1023 = POW2[2044];
  */
 export function exp(x: number): number {
   // fdlibmExp's steps for 2^−28 ≤ |x| ≤ 707, with its constants written in (a named constant costs
-  // this function bytes, and past a size V8 inlines only some of the kernel's four σ a row block)
+  // this function bytes, and past a size V8 stops inlining it)
   const ax = Math.abs(x);
   if (!(ax >= 3.725290298461914e-9 && ax <= 707) || x === 1) return fdlibmExp(x);
   // k = 0 below HALF_LN2, else x/ln2 rounded half away from zero (fdlibm takes ±1 below

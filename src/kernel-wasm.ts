@@ -5,6 +5,7 @@
 // layout in its memory: that is the one copy of them that training makes.
 import type { Recorder, Rows } from "./kernel";
 import { KERNEL_WASM } from "./kernel-wasm-bytes";
+import { checkCopiedRows } from "./validate";
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -52,6 +53,8 @@ const KEEP = 1 << 26;
  * ORDER[t] of a block is at place t, and (the order being its own inverse) row s at place ORDER[s].
  */
 const ORDER = [0, 2, 1, 3, 4, 6, 5, 7];
+/** The recorder a kernel holds between trainings. */
+const IGNORE: Recorder = () => {};
 /** Multiply-adds a call does at most: V8 swaps its optimised code in between calls. */
 const SLICE = 1 << 20;
 
@@ -120,16 +123,25 @@ function layBlocks(x: Rows, n: number, m: number, blocks: number, memory: Float6
       for (let j = 0, at = (r >> 3) * stride + ORDER[r & 7], i = r * m; j < m; j++, at += 8, i++) memory[at] = x[i];
     }
   } else {
-    for (let r = 0; r < n; r++) layRow(x[r], m, (r >> 3) * stride + ORDER[r & 7], memory);
+    checkCopiedRows(0, x.length, n);
+    let sum = 0;
+    for (let r = 0; r < n; r++) sum += layRow(x[r], m, (r >> 3) * stride + ORDER[r & 7], memory);
+    checkCopiedRows(sum, n, n);
   }
   for (let r = n; r < 8 * blocks; r++) {
     for (let j = 0, at = (r >> 3) * stride + ORDER[r & 7]; j < m; j++, at += 8) memory[at] = 0;
   }
 }
 
-/** One row's m values into memory from `at`, 8 apart (a column of its block each). */
-function layRow(row: ArrayLike<number>, m: number, at: number, memory: Float64Array): void {
-  for (let j = 0; j < m; j++, at += 8) memory[at] = row[j];
+/** One row's m values into memory from `at`, 8 apart (a column of its block each); the sum of v − v over them. */
+function layRow(row: ArrayLike<number>, m: number, at: number, memory: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < m; j++, at += 8) {
+    const v = row[j];
+    memory[at] = v;
+    sum += v - v;
+  }
+  return sum;
 }
 
 /**
@@ -179,6 +191,7 @@ export function trainPerceptronWasm(
     );
   } finally {
     k.busy = false;
+    k.record = IGNORE; // so that the caller's steps are not kept alive until the next training
   }
   w.set(weights);
   return true;
@@ -228,10 +241,17 @@ export function trainLayersWasm(
     if (x instanceof Float64Array) return place(x);
     const here = at;
     const m = layers[0];
+    checkCopiedRows(0, x.length, n);
+    let sum = 0;
     for (let r = 0; r < n; r++) {
       const row = x[r];
-      for (let j = 0; j < m; j++, at++) memory[at] = row[j];
+      for (let j = 0; j < m; j++, at++) {
+        const v = row[j];
+        memory[at] = v;
+        sum += v - v;
+      }
     }
+    checkCopiedRows(sum, n, n);
     return here;
   };
   const address = (index: number) => start + index * 8;
@@ -268,6 +288,7 @@ export function trainLayersWasm(
     sliced(iterations, work, (from, to, countdown) => layered(start, ys, from, to, learningRate, every, countdown));
   } finally {
     k.busy = false;
+    k.record = IGNORE; // so that the caller's steps are not kept alive until the next training
   }
   copyBack();
   return true;

@@ -3,7 +3,9 @@
 // Their one job is speed; test/kernel.test.ts holds them equal to the readable forms (≤ 1e-12).
 // σ's e^(−x) is the module's exp (src/exp.ts), as in activation.ts, written into sigmoidInPlace
 // below so that no number crosses a call: the same bits in every engine, and nothing boxed.
+import { POW2 } from "./exp";
 import { trainLayersWasm, trainPerceptronWasm } from "./kernel-wasm";
+import { checkCopiedRows } from "./validate";
 
 /** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
 export type Recorder = (iteration: number, meanSquaredError: number) => void;
@@ -16,22 +18,23 @@ export type Recorder = (iteration: number, meanSquaredError: number) => void;
  */
 export type Rows = Float64Array | ReadonlyArray<ArrayLike<number>>;
 
-/** The rows packed row by row, `m` values each: `x` itself when it is packed, else one copy. */
-export function packRows(x: Rows, m: number): Float64Array {
+/** The `n` rows packed row by row, `m` values each: `x` itself when it is packed, else one copy. */
+export function packRows(x: Rows, m: number, n: number): Float64Array {
   if (x instanceof Float64Array) return x;
-  const packed = new Float64Array(x.length * m);
-  for (let r = 0, k = 0; r < x.length; r++) {
+  checkCopiedRows(0, x.length, n);
+  const packed = new Float64Array(n * m);
+  let sum = 0;
+  for (let r = 0, k = 0; r < n; r++) {
     const row = x[r];
-    for (let j = 0; j < m; j++, k++) packed[k] = row[j];
+    for (let j = 0; j < m; j++, k++) {
+      const v = row[j];
+      packed[k] = v;
+      sum += v - v;
+    }
   }
+  checkCopiedRows(sum, n, n);
   return packed;
 }
-
-/** 2^k at POW2[k + 1021] for −1021 ≤ k ≤ 1023 (every normal power of two), by exact doubling: src/exp.ts's table. */
-const POW2 = new Float64Array(2045);
-POW2[1021] = 1;
-for (let i = 1022; i < 2045; i++) POW2[i] = POW2[i - 1] * 2;
-for (let i = 1020; i >= 0; i--) POW2[i] = POW2[i + 1] / 2;
 
 /**
  * σ(v) = 1 / (1 + e^(−v)) of each of `values[from … to − 1]`, in place, with e^x src/exp.ts's: its
@@ -107,7 +110,7 @@ export function trainFast(
   record: Recorder,
 ): void {
   if (!trainPerceptronWasm(x, y, w, iterations, learningRate, every, record)) {
-    trainFastTs(packRows(x, w.length), y, w, iterations, learningRate, every, record);
+    trainFastTs(packRows(x, w.length, y.length), y, w, iterations, learningRate, every, record);
   }
 }
 
@@ -274,7 +277,16 @@ export function trainLayersFast(
   if (w.length === 1 && layers[1] === 1) {
     trainFast(x, y, w[0], iterations, learningRate, every, record);
   } else if (!trainLayersWasm(x, y, w, layers, iterations, learningRate, every, record)) {
-    trainLayersTs(packRows(x, layers[0]), y, w, layers, iterations, learningRate, every, record);
+    trainLayersTs(
+      packRows(x, layers[0], y.length / layers[layers.length - 1]),
+      y,
+      w,
+      layers,
+      iterations,
+      learningRate,
+      every,
+      record,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { trainLayersFast } from "./kernel";
 import { checkTrainOptions, type TrainOptions } from "./perceptron";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 import {
+  checkCopiedRows,
   checkInteger,
   checkOptions,
   checkOutputs,
@@ -254,6 +255,7 @@ function unpack(weights: Float64Array[], layers: readonly number[]): number[][][
  * pass, a row at a time (not a copy of all the rows at once).
  */
 function meanSquaredError(rows: ReadonlyArray<ArrayLike<number>>, weights: number[][][], y: Float64Array): number {
+  checkCopiedRows(0, rows.length, y.length / weights[weights.length - 1][0].length); // onStep may have changed the rows
   let squares = 0;
   for (let r = 0, i = 0; r < rows.length; r++) {
     const o = forward([Array.from(rows[r])], weights);

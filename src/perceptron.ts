@@ -2,6 +2,7 @@ import { sigmoid, sigmoidDerivative } from "./activation";
 import { trainFast } from "./kernel";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 import {
+  checkCopiedRows,
   checkFinite,
   checkInteger,
   checkOptions,
@@ -224,6 +225,7 @@ export function checkTrainOptions<Step>(
 
 /** The mean squared error of σ(X·w) against y. */
 function meanSquaredError(x: ReadonlyArray<ArrayLike<number>>, y: Float64Array, w: Float64Array): number {
+  checkCopiedRows(0, x.length, y.length); // onStep may have changed the rows
   let squares = 0;
   for (let r = 0; r < y.length; r++) {
     const error = y[r] - sigmoid(dot(x[r], w));

@@ -166,3 +166,15 @@ export function checkRowValues(rows: unknown, m: number, where: string): Readonl
   }
   return rows as ReadonlyArray<ArrayLike<number>>;
 }
+
+/**
+ * Throws unless the rows training copied are the rows it checked: `rows` found, and `sum`, which
+ * adds v − v over every value copied (0, unless one was NaN or ±∞ by then: a getter, a Proxy, or
+ * the caller's code run by the other checks could have changed them). Training has changed nothing.
+ */
+export function checkCopiedRows(sum: number, rows: number, n: number): void {
+  if (sum !== 0 || rows !== n) {
+    const now = rows !== n ? `${rows} rows, not ${n}` : "a value that is not a finite number";
+    throw new RangeError(`train(): inputs changed after they were checked (now ${now}); nothing was trained`);
+  }
+}

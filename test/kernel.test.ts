@@ -247,7 +247,7 @@ test("the kernels train on an array of rows (arrays or typed-array views) as on 
     const arrays = Array.from({ length: rows }, (_, r) => Array.from(packed.subarray(r * width, (r + 1) * width)));
     const views = arrays.map((_, r) => packed.subarray(r * width, (r + 1) * width));
     const mixed = arrays.map((row, r) => (r % 2 ? views[r] : row));
-    assert.ok(same(packRows(arrays, width), packed) && packRows(packed, width) === packed, "packRows");
+    assert.ok(same(packRows(arrays, width, rows), packed) && packRows(packed, width, rows) === packed, "packRows");
     const y = Float64Array.from({ length: rows }, () => (random() < 0.5 ? 0 : 1));
     const start = randomWeights(width, t);
     const perceptron = (x: Rows) => {

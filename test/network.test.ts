@@ -26,6 +26,30 @@ test("the sequel's run prints what the article prints: [1, 1, 0] -> 0.0078876...
   assert.match(String(prediction), /^0\.0078876/);
 });
 
+test("a network's rows changed after they were checked train nothing", () => {
+  const net = new Network({ layers: [3, 4, 1], seed: 1 });
+  const before = net.weights;
+  const rows = DATA_SETS.sequel.inputs.map((row) => [...row]);
+  const options = {
+    get learningRate() {
+      rows[0][0] = Number.POSITIVE_INFINITY;
+      return 1;
+    },
+  };
+  assertThrows(
+    () => net.train(rows, DATA_SETS.sequel.targets, 10, options),
+    RangeError,
+    /^train\(\): inputs changed after they were checked \(now a value that is not a finite number\); nothing was trained$/,
+  );
+  const taken = DATA_SETS.sequel.inputs.map((row) => [...row]);
+  assertThrows(
+    () => net.train(taken, DATA_SETS.sequel.targets, 10, { every: 5, onStep: () => void taken.pop() }),
+    RangeError,
+    /now 5 rows, not 7/,
+  );
+  assert.equal(net.weights, before, "the weights are as they were");
+});
+
 test("the first weights are exactly numpy's for every seed and shape in the fixtures", () => {
   assert.ok(cases.some((c) => c.seed === 0) && cases.some((c) => c.seed === 4294967295));
   for (const c of cases)

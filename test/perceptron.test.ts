@@ -102,6 +102,47 @@ test("an onStep that throws leaves the weights as they were", () => {
   assertThrowingStepChangesNothing(new Perceptron(), X, Y);
 });
 
+test("rows changed after they were checked (by a getter, or the caller's code the checks run) train nothing", () => {
+  const rows = () => [
+    [0, 0, 1],
+    [1, 1, 1],
+    [1, 0, 1],
+    [0, 1, 1],
+  ];
+  const p = new Perceptron();
+  const before = p.weights;
+  // a value that reads 0 when checked and NaN after
+  const sly = rows();
+  let reads = 0;
+  Object.defineProperty(sly[2], 1, { get: () => (reads++ === 0 ? 0 : Number.NaN) });
+  assertThrows(
+    () => p.train(sly, [0, 1, 1, 0], 10),
+    RangeError,
+    /^train\(\): inputs changed after they were checked \(now a value that is not a finite number\); nothing was trained$/,
+  );
+  // a row taken away by an options getter, after the rows were checked
+  const short = rows();
+  const options = {
+    get learningRate() {
+      short.pop();
+      return 1;
+    },
+  };
+  assertThrows(
+    () => p.train(short, [0, 1, 1, 0], 10, options),
+    RangeError,
+    /^train\(\): inputs changed after they were checked \(now 3 rows, not 4\); nothing was trained$/,
+  );
+  // a row taken away by onStep, before the final step's error
+  const taken = rows();
+  assertThrows(
+    () => p.train(taken, [0, 1, 1, 0], 10, { every: 5, onStep: () => void taken.splice(1) }),
+    RangeError,
+    /now 1 rows, not 4/,
+  );
+  assert.equal(p.weights, before, "the weights are as they were");
+});
+
 test("predict takes one row or a batch of rows, and typed arrays", () => {
   const p = new Perceptron();
   p.train(X, Y, 1000);
