@@ -62,11 +62,11 @@ export function explore(options: ExploreOptions = {}): void {
  * they drop): the explorer's own chart of the error, with no script.
  */
 function errorPicture(steps: Pick<NetworkStep, "iteration" | "meanSquaredError">[]): string {
-  const points = steps.filter((s) => s.meanSquaredError > 0 && Number.isFinite(s.meanSquaredError));
+  const chart = errorCurve(steps);
+  const { width, height, "aria-label": label } = chart.attributes;
   return (
-    `<img class="perceptron-explorer-picture" width="480" height="360" style="max-width:100%;height:auto" ` +
-    `alt="The mean squared error per iteration on a log scale, from ${points[0]?.meanSquaredError.toPrecision(3)} to ${points.at(-1)?.meanSquaredError.toPrecision(3)}" ` +
-    `src="data:image/svg+xml,${encodeURIComponent(svgText(errorCurve(steps)))}">`
+    `<img class="perceptron-explorer-picture" width="${width}" height="${height}" style="max-width:100%;height:auto" ` +
+    `alt="${escapeHtml(String(label))}" src="data:image/svg+xml,${encodeURIComponent(svgText(chart))}">`
   );
 }
 

@@ -1,7 +1,8 @@
 // The explorer's page: labelled controls, four charts and the numbers, mounted into a <div>.
 // Moving a control retrains at once and redraws the charts (plain SVG, live-charts.ts), in the same
-// task as the input event; at most one retrain runs per animation frame, and a move made while one
-// frame's is done waits for the next, with the latest settings: a dragged slider never queues stale work.
+// task as the input event, unless a retrain already ran since the last frame's callbacks: then it
+// waits for the next frame's, with the latest settings. A dragged slider never queues stale work:
+// however many moves come, one retrain at most waits, and it trains on the last value.
 import { diagram } from "./diagram";
 import { DATA_SETS, type DataSet, type Result, ROWS_SHOWN, report, run, type Settings } from "./explorer";
 import { boundary, draw, errorCurve, network, outputPicture, predictions } from "./live-charts";

@@ -5,6 +5,7 @@
 // attributes and text that differ from what it shows already; svgText() writes the tree as text,
 // which is explore()'s picture of the error curve before the page is live.
 import { escapeHtml, type Figure, type Trace, titleOf } from "./charts";
+import { ROWS_SHOWN } from "./explorer";
 import { COLORS, NEGATIVE, POSITIVE } from "./palette";
 
 /** An SVG element: its tag, its attributes, and its children, elements or text. */
@@ -203,7 +204,14 @@ export function errorCurve(steps: { iteration: number; meanSquaredError: number 
     },
     (x, y) => {
       const path = points.map((s, i) => `${i === 0 ? "M" : "L"}${px(x(s.iteration))},${px(y(logs[i]))}`).join("");
-      return [h("path", { class: "error-curve", d: path, fill: "none", stroke: COLORS[0], "stroke-width": 2 })];
+      const last = points.length - 1;
+      return [
+        h("path", { class: "error-curve", d: path, fill: "none", stroke: COLORS[0], "stroke-width": 2 }),
+        // the error where training ended: also the whole curve, after 0 iterations
+        ...(last < 0
+          ? []
+          : [h("circle", { cx: px(x(points[last].iteration)), cy: px(y(logs[last])), r: 3.5, fill: COLORS[0] })]),
+      ];
     },
   );
 }
@@ -252,7 +260,7 @@ export function boundary(plot: BoundaryPlot): SvgNode {
       right: 56,
     },
     (x, y) => {
-      const r = plot.points.length > 8 ? 3.5 : 6;
+      const r = plot.points.length > ROWS_SHOWN ? 3.5 : 6;
       const [barX, barTop, barBottom] = [x(x1To) + 16, y(x2To), y(x2From)];
       return [
         h("image", {
@@ -338,7 +346,7 @@ export interface PredictionsPlot {
 /** Each row's prediction as a bar, its target as a dark line across it, from 0 to 1. */
 export function predictions(plot: PredictionsPlot): SvgNode {
   const n = plot.predictions.length;
-  const labelled = n <= 8;
+  const labelled = n <= ROWS_SHOWN;
   const right = plot.predictions.filter((p, r) => (p >= 0.5 ? 1 : 0) === plot.targets[r]).length;
   const everyTick = labelled ? 1 : Math.ceil(n / 6);
   return frame(
@@ -441,16 +449,17 @@ export function network(figure: Figure): SvgNode {
   });
   const weights = figure.data.find((t) => t.name === "weights") as Trace;
   const said = list(weights, "hovertext");
-  const values = list(weights, "text").map((shown, i) => {
+  const shown = list(weights, "text");
+  const values = shown.map((value, i) => {
     const [a, b] = at(weights, i);
     const halo = { "text-anchor": "middle", "paint-order": "stroke", stroke: "white", "stroke-width": 3 };
-    return h("text", { x: px(a), y: px(b - 6), ...halo }, h("title", {}, said[i]), shown);
+    return h("text", { x: px(a), y: px(b - 6), ...halo }, h("title", {}, said[i]), value);
   });
   const title = titleOf(figure);
   return chart(
     height,
     title,
-    `${title}: ${said.join("; ")}`,
+    `${title}: ${said.map((tip, i) => tip.replace(/weight .*$/, `weight ${shown[i]}`)).join("; ")}`,
     h("g", { class: "connections" }, ...connections),
     h("g", { class: "nodes" }, ...circles),
     h("g", { class: "weights" }, ...values),

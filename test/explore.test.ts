@@ -29,7 +29,8 @@ test("explore sends controls that mount in the page, the module's bundle once, a
   assert.ok(picture, "the first run's error curve as a picture, in the div the explorer mounts in");
   assert.is(
     picture[1],
-    `The mean squared error per iteration on a log scale, from ${steps[0].meanSquaredError.toPrecision(3)} to ${meanSquaredError.toPrecision(3)}`,
+    `The mean squared error per iteration on a log scale: ${steps[0].meanSquaredError.toPrecision(3)} at iteration 0, ` +
+      `${meanSquaredError.toPrecision(3)} at iteration ${steps[steps.length - 1].iteration}`,
   );
   const svg = decodeURIComponent(picture[2]);
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*<\/svg>$/);
