@@ -88,7 +88,7 @@ test("the network: a connection per weight, its width and colour from the weight
     shown,
     weights.map((w) => w.toFixed(2)),
   );
-  assert.ok(label(svg).startsWith(`The weights: x₁ → h₁: weight ${weights[0]}; `), label(svg));
+  assert.ok(label(svg).startsWith(`The weights: x₁ → h₁: weight ${weights[0].toFixed(2)}; `), label(svg));
   assert.is(svg.match(/<circle/g)?.length, 3 + 4 + 1, "a node per input, hidden neuron and output");
 });
 
