@@ -118,30 +118,44 @@ export function wasmAvailable(): boolean {
  */
 function layBlocks(x: Rows, n: number, m: number, blocks: number, memory: Float64Array): void {
   const stride = 8 * m;
+  /** Where row r's first value goes: its block, then its place in the block; its next values 8 apart. */
+  const slot = (r: number) => (r >> 3) * stride + ORDER[r & 7];
   if (x instanceof Float64Array) {
     for (let r = 0; r < n; r++) {
-      for (let j = 0, at = (r >> 3) * stride + ORDER[r & 7], i = r * m; j < m; j++, at += 8, i++) memory[at] = x[i];
+      for (let j = 0, at = slot(r), i = r * m; j < m; j++, at += 8, i++) memory[at] = x[i];
     }
   } else {
-    checkCopiedRows(0, x.length, n);
-    let sum = 0;
-    for (let r = 0; r < n; r++) sum += layRow(x[r], m, (r >> 3) * stride + ORDER[r & 7], memory);
-    checkCopiedRows(sum, n, n);
+    copyRows(x, n, m, memory, slot, 8);
   }
   for (let r = n; r < 8 * blocks; r++) {
-    for (let j = 0, at = (r >> 3) * stride + ORDER[r & 7]; j < m; j++, at += 8) memory[at] = 0;
+    for (let j = 0, at = slot(r); j < m; j++, at += 8) memory[at] = 0;
   }
 }
 
-/** One row's m values into memory from `at`, 8 apart (a column of its block each); the sum of v − v over them. */
-function layRow(row: ArrayLike<number>, m: number, at: number, memory: Float64Array): number {
-  let sum = 0;
-  for (let j = 0; j < m; j++, at += 8) {
-    const v = row[j];
-    memory[at] = v;
-    sum += v - v;
+/**
+ * Copies n checked rows of m values each into `to`, row r's value j at `at(r) + j · step`, and
+ * checks as it goes that they are still the rows that were checked (checkCopiedRows): the one copy
+ * of an array of rows, in the kernel's memory or (packRows) for the TypeScript kernel.
+ */
+export function copyRows(
+  x: ReadonlyArray<ArrayLike<number>>,
+  n: number,
+  m: number,
+  to: Float64Array,
+  at: (r: number) => number,
+  step: number,
+): void {
+  checkCopiedRows(0, x.length, n);
+  let sum = 0; // v − v over every value: 0 unless one is NaN or ±∞
+  for (let r = 0; r < n; r++) {
+    const row = x[r];
+    for (let j = 0, i = at(r); j < m; j++, i += step) {
+      const v = row[j];
+      to[i] = v;
+      sum += v - v;
+    }
   }
-  return sum;
+  checkCopiedRows(sum, n, n);
 }
 
 /**
@@ -240,18 +254,8 @@ export function trainLayersWasm(
   const placeRows = () => {
     if (x instanceof Float64Array) return place(x);
     const here = at;
-    const m = layers[0];
-    checkCopiedRows(0, x.length, n);
-    let sum = 0;
-    for (let r = 0; r < n; r++) {
-      const row = x[r];
-      for (let j = 0; j < m; j++, at++) {
-        const v = row[j];
-        memory[at] = v;
-        sum += v - v;
-      }
-    }
-    checkCopiedRows(sum, n, n);
+    copyRows(x, n, layers[0], memory, (r) => here + r * layers[0], 1);
+    at += n * layers[0];
     return here;
   };
   const address = (index: number) => start + index * 8;

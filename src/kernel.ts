@@ -4,8 +4,7 @@
 // σ's e^(−x) is the module's exp (src/exp.ts), as in activation.ts, written into sigmoidInPlace
 // below so that no number crosses a call: the same bits in every engine, and nothing boxed.
 import { POW2 } from "./exp";
-import { trainLayersWasm, trainPerceptronWasm } from "./kernel-wasm";
-import { checkCopiedRows } from "./validate";
+import { copyRows, trainLayersWasm, trainPerceptronWasm } from "./kernel-wasm";
 
 /** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
 export type Recorder = (iteration: number, meanSquaredError: number) => void;
@@ -21,18 +20,8 @@ export type Rows = Float64Array | ReadonlyArray<ArrayLike<number>>;
 /** The `n` rows packed row by row, `m` values each: `x` itself when it is packed, else one copy. */
 export function packRows(x: Rows, m: number, n: number): Float64Array {
   if (x instanceof Float64Array) return x;
-  checkCopiedRows(0, x.length, n);
   const packed = new Float64Array(n * m);
-  let sum = 0;
-  for (let r = 0, k = 0; r < n; r++) {
-    const row = x[r];
-    for (let j = 0; j < m; j++, k++) {
-      const v = row[j];
-      packed[k] = v;
-      sum += v - v;
-    }
-  }
-  checkCopiedRows(sum, n, n);
+  copyRows(x, n, m, packed, (r) => r * m, 1);
   return packed;
 }
 
