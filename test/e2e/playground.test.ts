@@ -14,7 +14,7 @@ import { hashOf } from "../../src/playground";
 import { waitUntil } from "./helpers/browser";
 import { NOTEBOOKS, notebookNames, readNotebook, text } from "./helpers/notebooks";
 import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
-import { buildSite, launchSiteBrowser, SITE, type StaticServer, serveFolder } from "./helpers/site";
+import { buildSite, closeSite, launchSiteBrowser, SITE, type StaticServer, serveFolder } from "./helpers/site";
 
 interface Session {
   browser?: Browser;
@@ -111,13 +111,7 @@ async function afterRetrain(page: Page, before: string) {
 }
 
 test.before(suite.start);
-test.after(async () => {
-  try {
-    await session.browser?.close();
-  } finally {
-    await session.server?.close();
-  }
-});
+test.after(() => closeSite(session));
 
 test("steps 3, 4, 6 and 7 end with an explorer, and their pages hold it", () => {
   assert.equal(EXPLORER_PAGES, ["03-training-loop", "04-predict", "06-bias-and-gates", "07-hidden-layer"]);

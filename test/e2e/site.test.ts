@@ -17,6 +17,7 @@ import { oneRun, type PageLog, watchPage } from "./helpers/run";
 import {
   type BuildRun,
   buildSiteOnce,
+  closeSite,
   launchSiteBrowser,
   rebuildSite,
   runBuild,
@@ -247,13 +248,7 @@ const where = (r: PageReport) => `${r.name} (${r.url.startsWith("file:") ? "file
 
 test.before(suite.start);
 
-test.after(async () => {
-  try {
-    await session.browser?.close();
-  } finally {
-    await session.server?.close();
-  }
-});
+test.after(() => closeSite(session));
 
 test("npm run build reports each notebook and writes one page a notebook, an index and the shared assets", () => {
   const [build] = ran().builds;

@@ -281,3 +281,12 @@ export async function launchSiteBrowser(
   await allowsOnlyLoopback.close();
   return { browser, ...(await siteContext(browser)) };
 }
+
+/** Closes what a site suite opened, each if it was: its browser, then its server. */
+export async function closeSite(opened: { browser?: Browser; server?: StaticServer }): Promise<void> {
+  try {
+    await opened.browser?.close();
+  } finally {
+    await opened.server?.close();
+  }
+}
