@@ -27,9 +27,9 @@ export function packedData(seededRandom, rows, cols) {
   return { x, y };
 }
 
-/** The sequel's data, as the explorer has it (dist/explorer.js, once setup has built it). */
+/** The sequel's data, as the explorer has it (dist/explorer/explorer.js, once setup has built it). */
 export function sequel() {
-  const { inputs, targets } = require(join(root, "dist", "explorer.js")).DATA_SETS.sequel;
+  const { inputs, targets } = require(join(root, "dist", "explorer", "explorer.js")).DATA_SETS.sequel;
   return { x: inputs, y: targets };
 }
 

@@ -129,7 +129,7 @@ function measure(kind, rows, cols) {
   const require = createRequire(import.meta.url);
   const packedBytes = rows * cols * 8;
   if (kind === "kernels") {
-    const { trainFast, trainFastTs } = require(join(root, "dist", "kernel.js"));
+    const { trainFast, trainFastTs } = require(join(root, "dist", "kernel", "typescript.js"));
     const packed = new Float64Array(rows * cols);
     for (let i = 0; i < packed.length; i++) packed[i] = value(i);
     const targets = new Float64Array(rows);
@@ -140,7 +140,7 @@ function measure(kind, rows, cols) {
     return { kind, rows, cols, packedBytes, wasm, ts };
   }
   const { Perceptron } = require(root);
-  const { wasmAvailable } = require(join(root, "dist", "kernel-wasm.js"));
+  const { wasmAvailable } = require(join(root, "dist", "kernel", "wasm.js"));
   // first, train() and its kernel optimised by V8 on small rows of the same kind, so that what is
   // measured below is their steady state, not the interpreter's
   const few = new Float64Array(64 * cols).map((_, i) => value(i));

@@ -91,7 +91,7 @@ function numpyPerIteration(python, rows, cols, iterations, repeats) {
  */
 export async function scaling(numpys, log = () => {}) {
   const module = createRequire(import.meta.url)(root);
-  const { trainFast } = createRequire(import.meta.url)(join(root, "dist", "kernel.js"));
+  const { trainFast } = createRequire(import.meta.url)(join(root, "dist", "kernel", "typescript.js"));
   const points = [];
   // per numpy, its cost of an iteration: an overhead (the smallest size's time) and a cost per number
   const numpyCost = new Map();

@@ -61,7 +61,10 @@ function ensureDependencies() {
 /** The compiled module (dist/), rebuilt when a file in src/ is newer. */
 function ensureBuild() {
   const built = Math.min(mtime(join(root, "dist", "index.js")), mtime(join(root, "dist", "browser.js")));
-  const sources = [join(root, "tsconfig.json"), ...readdirSync(join(root, "src")).map((f) => join(root, "src", f))];
+  const sources = [
+    join(root, "tsconfig.json"),
+    ...readdirSync(join(root, "src"), { recursive: true }).map((f) => join(root, "src", String(f))),
+  ];
   if (built > 0 && sources.every((file) => mtime(file) <= built)) return;
   run(join(root, "node_modules", ".bin", "tsc"), ["-p", root]);
   run(process.execPath, [join(root, "scripts", "bundle.mjs")]); // dist/browser.js, for the explorers

@@ -1,5 +1,5 @@
 // The module in Node: what a notebook or a user calls (api.ts), with charts going to the tslab
 // kernel's notebook by default (notebook-display.ts).
-import "./notebook-display";
+import "./notebook/tslab-display";
 
 export * from "./api";

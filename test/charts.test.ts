@@ -1,9 +1,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Display, type DisplaySink, type Figure, liveChart, type MimeBundle, plot } from "../src";
-import { chartBundle, chartHtml, escapeHtml, scriptJson, withDefaults } from "../src/charts";
-import { notebookDisplay, plotlyScript } from "../src/notebook-display";
-import { COLORS } from "../src/palette";
+import { COLORS } from "../src/charts/palette";
+import { chartBundle, chartHtml, escapeHtml, scriptJson, withDefaults } from "../src/charts/plotly";
+import { notebookDisplay, plotlyScript } from "../src/notebook/tslab-display";
 import { assertThrows } from "./helpers/assert";
 
 const jupyter: {

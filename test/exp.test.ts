@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { exp, fdlibmExp } from "../src/exp";
-import { seededRandom } from "../src/random";
+import { exp, fdlibmExp } from "../src/model/exp";
+import { seededRandom } from "../src/model/random";
 
 const bits = new BigInt64Array(2);
 const doubles = new Float64Array(bits.buffer);

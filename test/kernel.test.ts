@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { fdlibmExp } from "../src/exp";
 import {
   packRows,
   type Recorder,
@@ -16,10 +15,11 @@ import {
   trainFastTs,
   trainLayersFast,
   trainLayersTs,
-} from "../src/kernel";
-import { wasmAvailable } from "../src/kernel-wasm";
-import { train } from "../src/perceptron";
-import { randomWeights, seededRandom } from "../src/random";
+} from "../src/kernel/typescript";
+import { wasmAvailable } from "../src/kernel/wasm";
+import { fdlibmExp } from "../src/model/exp";
+import { train } from "../src/model/perceptron";
+import { randomWeights, seededRandom } from "../src/model/random";
 import { assertClose } from "./helpers/assert";
 import { reference } from "./helpers/fixtures";
 
@@ -285,10 +285,10 @@ test("without WebAssembly (node --no-expose-wasm), train() runs the TypeScript k
     writeFileSync(
       script,
       [
-        `import { wasmAvailable } from ${src("kernel-wasm")};`,
-        `import { Network } from ${src("network")};`,
-        `import { Perceptron } from ${src("perceptron")};`,
-        `import { seededRandom } from ${src("random")};`,
+        `import { wasmAvailable } from ${src("kernel/wasm")};`,
+        `import { Network } from ${src("model/network")};`,
+        `import { Perceptron } from ${src("model/perceptron")};`,
+        `import { seededRandom } from ${src("model/random")};`,
         "export function run() {",
         "  const random = seededRandom(21);",
         "  const x = Array.from({ length: 37 }, () => Array.from({ length: 5 }, () => 4 * random() - 2));",

@@ -2,10 +2,10 @@
 // that text from outside (axis names, row names) arrives escaped, never as markup.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { diagram } from "../src/diagram";
-import { defaults, run } from "../src/explorer";
-import * as charts from "../src/live-charts";
-import { outputColour, svgText } from "../src/live-charts";
+import { diagram } from "../src/charts/diagram";
+import * as charts from "../src/charts/svg";
+import { outputColour, svgText } from "../src/charts/svg";
+import { defaults, run } from "../src/explorer/explorer";
 
 // each chart as the SVG text it is (the page shows the same elements)
 const errorCurveSvg = (...a: Parameters<typeof charts.errorCurve>) => svgText(charts.errorCurve(...a));
@@ -13,7 +13,7 @@ const predictionsSvg = (...a: Parameters<typeof charts.predictions>) => svgText(
 const boundarySvg = (...a: Parameters<typeof charts.boundary>) => svgText(charts.boundary(...a));
 const diagramSvg = (...a: Parameters<typeof charts.network>) => svgText(charts.network(...a));
 
-import { NEGATIVE, POSITIVE } from "../src/palette";
+import { NEGATIVE, POSITIVE } from "../src/charts/palette";
 
 /** The attribute `name` of every `tag` element in `svg`, in order. */
 const attributes = (svg: string, tag: string, name: string) =>

@@ -3,10 +3,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Network, type NetworkStep, Perceptron } from "../src";
-import { DATA_SETS } from "../src/explorer";
-import { trainLayersFast } from "../src/kernel";
-import { backpropagation } from "../src/network";
-import { seededRandom } from "../src/random";
+import { DATA_SETS } from "../src/explorer/explorer";
+import { trainLayersFast } from "../src/kernel/typescript";
+import { backpropagation } from "../src/model/network";
+import { seededRandom } from "../src/model/random";
 import { assertClose, assertHistory, assertThrowingStepChangesNothing, assertThrows } from "./helpers/assert";
 import { networkReference } from "./helpers/fixtures";
 

@@ -2,8 +2,8 @@
 // defaults for what it got wrong, named, never an error.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { defaults } from "../src/explorer";
-import { hashOf, settingsFromHash } from "../src/playground";
+import { defaults } from "../src/explorer/explorer";
+import { hashOf, settingsFromHash } from "../src/explorer/playground";
 
 test("settings written into a link are read back the same", () => {
   const settings = {

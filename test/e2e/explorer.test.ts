@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { defaults, report, run, type Settings } from "../../src/explorer";
+import { defaults, report, run, type Settings } from "../../src/explorer/explorer";
 import { launchChromium, ROOT, waitUntil } from "./helpers/browser";
 import { oneRun, type PageLog, watchPage } from "./helpers/run";
 

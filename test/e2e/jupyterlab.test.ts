@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Display, explore, type MimeBundle } from "../../src";
-import { DATA_SETS, defaults, report, run, type Settings } from "../../src/explorer";
+import { DATA_SETS, defaults, report, run, type Settings } from "../../src/explorer/explorer";
 import { TOL } from "../helpers/assert";
 import { launchChromium, ROOT, waitUntil } from "./helpers/browser";
 import type { Rendered } from "./helpers/jupyterlab-entry";

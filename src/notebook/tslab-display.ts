@@ -3,7 +3,7 @@
 // only (the browser bundle leaves this file out); index.ts loads it, which sets the environment.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { escapeHtml } from "./charts";
+import { escapeHtml } from "../charts/plotly";
 import { Display, type DisplaySink, setEnvironment } from "./display";
 
 /** plotly.js itself, read once a process from plotly.js-dist: 4.6 MB that never change. */
@@ -27,7 +27,7 @@ let moduleSource: string | undefined;
 
 /** The `<script>` that puts the module on a page, as the global `PerceptronNotebooks`. */
 export function moduleScript(): string {
-  moduleSource ??= readFileSync(join(__dirname, "..", "dist", "browser.js"), "utf8").replace(
+  moduleSource ??= readFileSync(join(__dirname, "..", "..", "dist", "browser.js"), "utf8").replace(
     /<\/script/gi,
     "<\\/script",
   );

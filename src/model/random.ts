@@ -1,5 +1,5 @@
 import mt19937 from "@stdlib/random-base-mt19937";
-import { checkInteger } from "./validate";
+import { checkInteger } from "../checks/validate";
 
 /** The largest seed numpy's `np.random.seed` accepts: 2³² − 1. */
 export const MAX_SEED = 4294967295;

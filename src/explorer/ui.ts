@@ -3,11 +3,11 @@
 // task as the input event, unless a retrain already ran since the last frame's callbacks: then it
 // waits for the next frame's, with the latest settings. A dragged slider never queues stale work:
 // however many moves come, one retrain at most waits, and it trains on the last value.
-import { diagram } from "./diagram";
+import { diagram } from "../charts/diagram";
+import { boundary, draw, errorCurve, network, outputPicture, predictions } from "../charts/svg";
+import type { Network } from "../model/network";
+import { MAX_SEED } from "../model/random";
 import { DATA_SETS, type DataSet, type Result, ROWS_SHOWN, report, run, type Settings } from "./explorer";
-import { boundary, draw, errorCurve, network, outputPicture, predictions } from "./live-charts";
-import type { Network } from "./network";
-import { MAX_SEED } from "./random";
 
 /** The plane the decision boundary is drawn over, and how many points a side its picture has. */
 const PLANE: [[number, number], [number, number]] = [

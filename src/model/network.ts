@@ -1,7 +1,3 @@
-import { sigmoid, sigmoidDerivative } from "./activation";
-import { trainLayersFast } from "./kernel";
-import { checkTrainOptions, type TrainOptions } from "./perceptron";
-import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 import {
   checkCopiedRows,
   checkInteger,
@@ -12,7 +8,11 @@ import {
   checkRowValues,
   describe,
   isBatch,
-} from "./validate";
+} from "../checks/validate";
+import { trainLayersFast } from "../kernel/typescript";
+import { sigmoid, sigmoidDerivative } from "./activation";
+import { checkTrainOptions, type TrainOptions } from "./perceptron";
+import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 
 /**
  * The sequel's training rule, backpropagation, for any number of layers, as readable as the

@@ -3,8 +3,8 @@
 // Their one job is speed; test/kernel.test.ts holds them equal to the readable forms (≤ 1e-12).
 // σ's e^(−x) is the module's exp (src/exp.ts), as in activation.ts, written into sigmoidInPlace
 // below so that no number crosses a call: the same bits in every engine, and nothing boxed.
-import { POW2 } from "./exp";
-import { copyRows, trainLayersWasm, trainPerceptronWasm } from "./kernel-wasm";
+import { POW2 } from "../model/exp";
+import { copyRows, trainLayersWasm, trainPerceptronWasm } from "./wasm";
 
 /** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
 export type Recorder = (iteration: number, meanSquaredError: number) => void;

@@ -1,9 +1,10 @@
 // The site's playground page: the full explorer on one page, its settings in the URL
 // (#data=xor&hidden=4&seed=1&rate=0.5&iterations=10000&targets=0110), so a link reproduces a run
 // and back/forward restore earlier settings, and play / pause / step through training.
+
+import { MAX_SEED } from "../model/random";
 import { DATA_SETS, defaults, type Settings } from "./explorer";
-import { type Mounted, mountExplorer } from "./explorer-ui";
-import { MAX_SEED } from "./random";
+import { type Mounted, mountExplorer } from "./ui";
 
 /** The settings a URL fragment holds, over the defaults; what it gets wrong, named in `problems`. */
 export function settingsFromHash(hash: string): { settings: Settings; problems: string[] } {

@@ -4,13 +4,13 @@
 // so a chart beside the HTML would hide the explorer there. Until the explorer mounts, or where
 // scripts never run (an untrusted notebook: its HTML sanitized), the output shows the first run's
 // error curve as a picture and a line saying how to make it live.
-import { escapeHtml, type MimeBundle, scriptJson, uniqueId } from "./charts";
+import { escapeHtml, type MimeBundle, scriptJson, uniqueId } from "../charts/plotly";
+import { errorCurve, svgText } from "../charts/svg";
+import { checkFinite, checkInteger, checkOptions, describe } from "../checks/validate";
+import { DATA_SETS, defaults, run, type Settings } from "../explorer/explorer";
+import type { NetworkStep } from "../model/network";
+import { MAX_SEED } from "../model/random";
 import { type Display, type DisplaySink, displayOf } from "./display";
-import { DATA_SETS, defaults, run, type Settings } from "./explorer";
-import { errorCurve, svgText } from "./live-charts";
-import type { NetworkStep } from "./network";
-import { MAX_SEED } from "./random";
-import { checkFinite, checkInteger, checkOptions, describe } from "./validate";
 
 export interface ExploreOptions extends Partial<Settings> {
   /** Where the explorer goes: the notebook by default. */

@@ -1,7 +1,8 @@
 // The network as the article draws it: one call for any layer sizes.
-import type { Figure, Trace } from "./charts";
+
+import { checkOptions, describe, isRow } from "../checks/validate";
 import { NEGATIVE, POSITIVE } from "./palette";
-import { checkOptions, describe, isRow } from "./validate";
+import type { Figure, Trace } from "./plotly";
 
 const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
 const subscript = (n: number) => [...String(n)].map((d) => SUBSCRIPTS[Number(d)]).join("");

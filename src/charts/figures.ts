@@ -1,8 +1,9 @@
 // Charts the notebooks draw more than once, each one call: the error over two weights with the path
 // training took, error curves, and a decision boundary. Each returns a Plotly figure for plot().
-import type { Figure, Trace } from "./charts";
+
+import { describe } from "../checks/validate";
 import { NEGATIVE, POSITIVE } from "./palette";
-import { describe } from "./validate";
+import type { Figure, Trace } from "./plotly";
 
 export interface ErrorSurface {
   /** The first weight's values along the x axis, and its name. */

@@ -3,9 +3,10 @@
 // The same bytes run in Node and in the browser, so they give the same bits in both. The rows go
 // straight from the caller's form (an array of rows, or one packed Float64Array) into the kernel's
 // layout in its memory: that is the one copy of them that training makes.
-import type { Recorder, Rows } from "./kernel";
-import { KERNEL_WASM } from "./kernel-wasm-bytes";
-import { checkCopiedRows } from "./validate";
+
+import { checkCopiedRows } from "../checks/validate";
+import type { Recorder, Rows } from "./typescript";
+import { KERNEL_WASM } from "./wasm-bytes";
 
 interface Exports {
   memory: WebAssembly.Memory;

@@ -1,6 +1,3 @@
-import { sigmoid, sigmoidDerivative } from "./activation";
-import { trainFast } from "./kernel";
-import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 import {
   checkCopiedRows,
   checkFinite,
@@ -12,7 +9,10 @@ import {
   checkTargets,
   describe,
   isBatch,
-} from "./validate";
+} from "../checks/validate";
+import { trainFast } from "../kernel/typescript";
+import { sigmoid, sigmoidDerivative } from "./activation";
+import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 
 /**
  * The seed's `train`, line for line: each iteration computes the output, its error, the adjustment,

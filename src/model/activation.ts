@@ -1,5 +1,5 @@
+import { describe } from "../checks/validate";
 import { exp } from "./exp";
-import { describe } from "./validate";
 
 /**
  * The logistic sigmoid, σ(x) = 1 / (1 + e^(−x)): squashes any number into (0, 1). e^(−x) comes
