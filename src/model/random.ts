@@ -1,11 +1,8 @@
 import mt19937 from "@stdlib/random-base-mt19937";
+import { MAX_SEED, MAX_WEIGHTS } from "../checks/limits";
 import { checkInteger } from "../checks/validate";
 
-/** The largest seed numpy's `np.random.seed` accepts: 2³² − 1. */
-export const MAX_SEED = 4294967295;
-
-/** The most weights drawn at once, hence a perceptron's most inputs: 2²⁴ (128 MiB of doubles). */
-export const MAX_WEIGHTS = 2 ** 24;
+export { MAX_SEED, MAX_WEIGHTS };
 
 /** MT19937's state size, in 32-bit words. */
 const N = 624;

@@ -1,0 +1,39 @@
+// The one table of limits: every check, the playground's URL parser and the explorer's controls
+// read their ranges from here, so a limit is written once.
+
+/** A range of numbers a setting may take, and how a control steps through it. */
+export interface Limit {
+  /** The smallest value allowed. */
+  readonly min: number;
+  /** The largest value allowed. */
+  readonly max: number;
+  /** A control's step; integers step by 1 unless it says otherwise. */
+  readonly step?: number;
+  /** Whether only integers are allowed. */
+  readonly integer: boolean;
+}
+
+/** The largest seed numpy's `np.random.seed` accepts: 2³² − 1. */
+export const MAX_SEED = 4294967295;
+
+/** The most weights drawn at once, hence a perceptron's most inputs: 2²⁴ (128 MiB of doubles). */
+export const MAX_WEIGHTS = 2 ** 24;
+
+/** Every limit, by the name of what it limits. */
+export const LIMITS = {
+  /** numpy's seeds: 0 … 2³² − 1. */
+  seed: { min: 0, max: MAX_SEED, integer: true },
+  /** A layer's size, and the weights of a whole network. */
+  weights: { min: 1, max: MAX_WEIGHTS, integer: true },
+  /** Iterations of `train()`. */
+  iterations: { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
+  /** The explorer's (and the playground's) hidden neurons: 0 is the seed's single neuron. */
+  explorerHidden: { min: 0, max: 8, step: 1, integer: true },
+  /** The explorer's iterations. */
+  explorerIterations: { min: 0, max: 60000, step: 100, integer: true },
+  /** The explorer's learning rate (its slider moves on a log scale between these). */
+  explorerLearningRate: { min: 0.01, max: 10, step: 0.05, integer: false },
+} as const satisfies Record<string, Limit>;
+
+/** Data sets with more rows than this show a count of right answers, not a line per row. */
+export const ROWS_SHOWN = 8;
