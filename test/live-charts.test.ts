@@ -2,18 +2,41 @@
 // that text from outside (axis names, row names) arrives escaped, never as markup.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { diagram } from "../src/charts/diagram";
-import * as charts from "../src/charts/svg";
-import { outputColour, svgText } from "../src/charts/svg";
+import { type BoundaryInput, describeBoundary } from "../src/charts/boundary";
+import { describeErrorCurve, type Run } from "../src/charts/error-curve";
+import { type DiagramOptions, describeNetwork } from "../src/charts/network-diagram";
+import { NEGATIVE, POSITIVE } from "../src/charts/palette";
+import { describePredictions, type PredictionsInput } from "../src/charts/predictions";
+import { boundarySvg, outputColour } from "../src/charts/svg/boundary";
+import { svgText } from "../src/charts/svg/dom";
+import { errorCurveSvg } from "../src/charts/svg/error-curve";
+import { networkSvg } from "../src/charts/svg/network";
+import { predictionsSvg } from "../src/charts/svg/predictions";
 import { defaults, run } from "../src/explorer/explorer";
 
-// each chart as the SVG text it is (the page shows the same elements)
-const errorCurveSvg = (...a: Parameters<typeof charts.errorCurve>) => svgText(charts.errorCurve(...a));
-const predictionsSvg = (...a: Parameters<typeof charts.predictions>) => svgText(charts.predictions(...a));
-const boundarySvg = (...a: Parameters<typeof charts.boundary>) => svgText(charts.boundary(...a));
-const diagramSvg = (...a: Parameters<typeof charts.network>) => svgText(charts.network(...a));
-
-import { NEGATIVE, POSITIVE } from "../src/charts/palette";
+// each chart as the SVG text it is (the page shows the same elements), from its description
+const errorCurveText = (steps: Run["steps"]) => svgText(errorCurveSvg(describeErrorCurve([{ name: "run", steps }])));
+const predictionsText = (input: PredictionsInput) => svgText(predictionsSvg(describePredictions(input)));
+/** The boundary over a 2 × 2 grid, its picture a stand-in (outputPicture needs a page). */
+const boundaryText = (input: Omit<BoundaryInput, "grid">, picture = "data:image/png;base64,AAAA") =>
+  svgText(
+    boundarySvg(
+      describeBoundary({
+        grid: {
+          x: [0, 1],
+          y: [0, 1],
+          z: [
+            [0, 1],
+            [1, 0],
+          ],
+        },
+        ...input,
+      }),
+      () => picture,
+    ),
+  );
+const diagramText = (weights: number[] | number[][][], options?: DiagramOptions) =>
+  svgText(networkSvg(describeNetwork(weights, options)));
 
 /** The attribute `name` of every `tag` element in `svg`, in order. */
 const attributes = (svg: string, tag: string, name: string) =>
@@ -22,7 +45,7 @@ const label = (svg: string) => attributes(svg, "svg", "aria-label")[0];
 
 test("the error curve: a point per recorded step, on powers of ten, and its first and last error said", () => {
   const result = run(defaults("seed"));
-  const svg = errorCurveSvg(result.steps);
+  const svg = errorCurveText(result.steps);
   const [path] = attributes(svg, "path", "d");
   assert.is(path.match(/[ML]/g)?.length, result.steps.length);
   assert.ok(svg.includes('role="img"'));
@@ -44,14 +67,14 @@ test("the error curve: a point per recorded step, on powers of ten, and its firs
 });
 
 test("an error curve with nothing above 0 to draw says so, and one over many powers of ten labels at most 9", () => {
-  assert.match(label(errorCurveSvg([{ iteration: 0, meanSquaredError: 0 }])), /no error above 0/);
+  assert.match(label(errorCurveText([{ iteration: 0, meanSquaredError: 0 }])), /no error above 0/);
   const steps = Array.from({ length: 31 }, (_, i) => ({ iteration: i, meanSquaredError: 10 ** -i }));
-  const powers = errorCurveSvg(steps).match(/<tspan/g)?.length ?? 0;
+  const powers = errorCurveText(steps).match(/<tspan/g)?.length ?? 0;
   assert.ok(powers >= 4 && powers <= 9, `${powers} labelled powers`);
 });
 
 test("the predictions: a bar per row as high as its prediction, a mark at its target, each said", () => {
-  const svg = predictionsSvg({
+  const svg = predictionsText({
     names: ["[0, 1]", "[1, 0]"],
     predictions: [0.25, 0.75],
     targets: [0, 1],
@@ -64,7 +87,7 @@ test("the predictions: a bar per row as high as its prediction, a mark at its ta
     label(svg),
     "Predictions against the targets: [0, 1] predicted 0.250, target 0; [1, 0] predicted 0.750, target 1",
   );
-  const many = predictionsSvg({
+  const many = predictionsText({
     names: Array.from({ length: 150 }, (_, r) => `${r + 1}`),
     predictions: Array.from({ length: 150 }, (_, r) => (r < 100 ? 0.2 : 0.9)),
     targets: Array.from({ length: 150 }, (_, r) => (r < 99 ? 0 : 1)),
@@ -76,7 +99,7 @@ test("the predictions: a bar per row as high as its prediction, a mark at its ta
 
 test("the network: a connection per weight, its width and colour from the weight, its value on it", () => {
   const { network } = run(defaults("sequel"));
-  const svg = diagramSvg(diagram(network.weights, { title: "The weights" }));
+  const svg = diagramText(network.weights, { title: "The weights" });
   const weights = network.weights.flat(2);
   assert.is(attributes(svg, "line", "stroke-width").length, weights.length);
   assert.equal(
@@ -98,42 +121,55 @@ test("the plane: the output as colour, vermillion at 0, white at 0.5, blue at 1;
     [1, 3, 5].map((i) => Math.round(255 + 0.75 * (Number.parseInt(hex.slice(i, i + 2), 16) - 255)));
   assert.equal(outputColour(0), blend(NEGATIVE));
   assert.equal(outputColour(1), blend(POSITIVE));
-  const svg = boundarySvg({
+  const svg = boundaryText({
     range: [
       [-0.5, 1.5],
       [-0.5, 1.5],
     ],
-    picture: "data:image/png;base64,AAAA",
-    points: [
-      [0, 0, 1],
-      [1, 1, 1],
-    ],
-    targets: [0, 1],
-    axes: ["x₁", "x₂"],
+    // a target 1 first: still a square, as the label says
+    points: {
+      x: [
+        [1, 1, 1],
+        [0, 0, 1],
+      ],
+      label: [1, 0],
+    },
+    xTitle: "x₁",
+    yTitle: "x₂",
     title: "The output",
   });
   assert.is(svg.match(/<circle/g)?.length, 1, "target 0: a circle");
   assert.is((svg.match(/<g class="boundary-points"[^>]*>(.*?)<\/g>/)?.[1].match(/<rect/g) ?? []).length, 1);
   assert.equal(attributes(svg, "image", "href"), ["data:image/png;base64,AAAA"]);
-  assert.match(label(svg), /2 rows: 1 with target 1 \(squares\), 1 with target 0 \(circles\)/);
+  assert.match(label(svg), /2 rows: 1 with target 0 \(circles\), 1 with target 1 \(squares\)$/);
 });
 
 test("text from outside arrives escaped: axis names, row names and titles are never markup", () => {
   const hostile = '<img src=x onerror="alert(1)">';
   const svgs = [
-    boundarySvg({
-      range: [
-        [0, 1],
-        [0, 1],
-      ],
-      picture: '"><script>alert(1)</script>',
-      points: [[0, 0]],
-      targets: [0],
-      axes: [hostile, hostile],
-      title: hostile,
-    }),
-    predictionsSvg({ names: [hostile], predictions: [0.5], targets: [1], xTitle: hostile }),
-    diagramSvg(diagram([0.5, -0.5], { title: hostile, inputs: [hostile, "b"] })),
+    boundaryText(
+      {
+        range: [
+          [0, 1],
+          [0, 1],
+        ],
+        points: { x: [[0, 0]], label: [hostile] },
+        xTitle: hostile,
+        yTitle: hostile,
+        title: hostile,
+      },
+      '"><script>alert(1)</script>',
+    ),
+    svgText(
+      errorCurveSvg(
+        describeErrorCurve(
+          [hostile, "b"].map((name) => ({ name, steps: [{ iteration: 0, meanSquaredError: 0.5 }] })),
+          hostile,
+        ),
+      ),
+    ),
+    predictionsText({ names: [hostile], predictions: [0.5], targets: [1], xTitle: hostile }),
+    diagramText([0.5, -0.5], { title: hostile, inputs: [hostile, "b"] }),
   ];
   for (const svg of svgs) {
     assert.not.match(svg, /<img|<script/);

@@ -1,9 +1,14 @@
 // Charts the notebooks draw more than once, each one call: the error over two weights with the path
-// training took, error curves, and a decision boundary. Each returns a Plotly figure for plot().
+// training took, error curves, a decision boundary and a confusion matrix. Each returns a Plotly
+// figure for plot(); the error curve and the boundary are described once (error-curve.ts,
+// boundary.ts) and drawn by the Plotly renderer, as the explorer draws them in SVG.
 
 import { describe } from "../checks/validate";
-import { NEGATIVE, POSITIVE } from "./palette";
+import { around, describeBoundary, sample } from "./boundary";
+import { describeErrorCurve, type Run } from "./error-curve";
+import { POSITIVE } from "./palette";
 import type { Figure, Trace } from "./plotly";
+import { boundaryFigure, errorCurveFigure } from "./plotly-renderer";
 
 export interface ErrorSurface {
   /** The first weight's values along the x axis, and its name. */
@@ -104,12 +109,7 @@ export function errorSurface(surface: ErrorSurface): Figure {
   };
 }
 
-export interface Run {
-  /** The run's name in the legend. */
-  name: string;
-  /** What `train(…, { history: true })` returned. */
-  steps: ReadonlyArray<{ iteration: number; meanSquaredError: number }>;
-}
+export type { Run };
 
 /**
  * The error per iteration of one or more training runs, on a log scale: which learns, and how fast.
@@ -121,31 +121,7 @@ export interface Run {
  * plot(errorCurves([{ name: "one neuron", steps: a }, { name: "a hidden layer", steps: b }]));
  */
 export function errorCurves(runs: Run[], title = "Training error per iteration"): Figure {
-  if (!Array.isArray(runs) || runs.length === 0) {
-    throw new TypeError(`errorCurves(runs) must be an array of { name, steps } runs, got ${describe(runs)}`);
-  }
-  runs.forEach((run, i) => {
-    if (typeof run?.name !== "string" || !Array.isArray(run.steps) || run.steps.length === 0) {
-      throw new TypeError(
-        `errorCurves(runs)[${i}] must be { name, steps } with steps from train(), got ${describe(run)}`,
-      );
-    }
-  });
-  return {
-    data: runs.map((run) => ({
-      x: run.steps.map((s) => s.iteration),
-      y: run.steps.map((s) => s.meanSquaredError),
-      name: run.name,
-      mode: "lines",
-    })),
-    layout: {
-      title,
-      xaxis: { title: "iteration" },
-      yaxis: { title: "mean squared error (log scale)", type: "log" },
-      legend: { orientation: "h", y: -0.25 },
-      showlegend: runs.length > 1,
-    },
-  };
+  return errorCurveFigure(describeErrorCurve(runs, title));
 }
 
 export interface DecisionBoundary {
@@ -168,101 +144,21 @@ export interface DecisionBoundary {
 
 /**
  * What the model decides over the input plane: its output as a heat map (0 vermillion, 1 blue),
- * the training points on it, and optionally a neuron's line and a slider over such lines.
+ * the training points on it (circles for target 0, squares for 1), and optionally a neuron's line
+ * and a slider over such lines.
  *
  * @param boundary - the model's output, the points, and what to draw
  * @returns a figure for plot()
  */
 export function decisionBoundary(boundary: DecisionBoundary): Figure {
-  const { output, points, resolution = 60, line, lines = [], xTitle = "x₁", yTitle = "x₂" } = boundary;
+  const { output, points, resolution = 60, line, lines, xTitle = "x₁", yTitle = "x₂" } = boundary;
   const { title = "What the model decides over the inputs" } = boundary;
   if (typeof output !== "function") {
     throw new TypeError(`decisionBoundary(): output must be a function of (x1, x2), got ${describe(output)}`);
   }
-  const margin = (values: number[]): [number, number] => {
-    const [low, high] = [Math.min(...values), Math.max(...values)];
-    const pad = (high - low || 1) * 0.25;
-    return [low - pad, high + pad];
-  };
-  const [[x1From, x1To], [x2From, x2To]] = boundary.range ?? [
-    margin(points.x.map((p) => p[0])),
-    margin(points.x.map((p) => p[1])),
-  ];
-  const axis = (from: number, to: number) =>
-    Array.from({ length: resolution }, (_, k) => from + (k * (to - from)) / (resolution - 1));
-  const xs = axis(x1From, x1To);
-  const ys = axis(x2From, x2To);
-  const classes = [...new Set(Array.from(points.label, String))];
-  const symbols = ["circle", "square", "diamond", "triangle-up", "x"];
-  const data: Trace[] = [
-    {
-      type: "heatmap",
-      name: "output",
-      x: xs,
-      y: ys,
-      z: ys.map((x2) => xs.map((x1) => output(x1, x2))),
-      zmin: 0,
-      zmax: 1,
-      colorscale: [
-        [0, NEGATIVE],
-        [0.5, "#ffffff"],
-        [1, POSITIVE],
-      ],
-      opacity: 0.75,
-      colorbar: { title: { text: "output" } },
-      hovertemplate: `${xTitle} %{x:.2f}<br>${yTitle} %{y:.2f}<br>output %{z:.3f}<extra></extra>`,
-    },
-    ...classes.map((name, c) => ({
-      type: "scatter",
-      mode: "markers",
-      name: `target ${name}`,
-      x: points.x.filter((_, r) => String(points.label[r]) === name).map((p) => p[0]),
-      y: points.x.filter((_, r) => String(points.label[r]) === name).map((p) => p[1]),
-      marker: { size: 11, symbol: symbols[c % symbols.length], color: "#222", line: { color: "white", width: 1.5 } },
-    })),
-  ];
-  const shown = line ?? lines[lines.length - 1]?.line;
-  const segment = ([w1, w2, b]: [number, number, number]) => {
-    // where w₁x₁ + w₂x₂ + b = 0 crosses the plane: solve for the axis the line is less steep against
-    if (Math.abs(w2) >= Math.abs(w1)) return { x: [x1From, x1To], y: [x1From, x1To].map((x1) => -(w1 * x1 + b) / w2) };
-    return { x: [x2From, x2To].map((x2) => -(w2 * x2 + b) / w1), y: [x2From, x2To] };
-  };
-  if (shown) {
-    data.push({
-      type: "scatter",
-      mode: "lines",
-      name: "σ = 0.5: w₁x₁ + w₂x₂ + b = 0",
-      ...segment(shown),
-      line: { color: "#222", width: 3, dash: "dash" },
-    });
-  }
-  const lineTrace = data.length - 1;
-  return {
-    data,
-    layout: {
-      title,
-      xaxis: { title: xTitle, range: [x1From, x1To] },
-      yaxis: { title: yTitle, range: [x2From, x2To] },
-      legend: { orientation: "h", y: -0.2 },
-      ...(lines.length > 1 && {
-        // taller, so the plane keeps its size: the legend below the axis title, the slider below both
-        height: 540,
-        margin: { t: 56, r: 24, b: 170, l: 64 },
-        legend: { orientation: "h", y: -0.25 },
-        sliders: [
-          {
-            active: lines.length - 1,
-            currentvalue: { prefix: "" },
-            pad: { t: 105 },
-            steps: lines.map(({ label, line: l }) => {
-              const { x, y } = segment(l);
-              return { label, method: "restyle", args: [{ x: [x], y: [y] }, [lineTrace]] };
-            }),
-          },
-        ],
-      }),
-    },
-  };
+  const range = boundary.range ?? around(points.x);
+  const grid = sample(output, range, resolution);
+  return boundaryFigure(describeBoundary({ grid, points, range, line, lines, title, xTitle, yTitle }));
 }
 
 export interface ConfusionMatrix {

@@ -1,10 +1,17 @@
 // The explorer's page: labelled controls, four charts and the numbers, mounted into a <div>.
-// Moving a control retrains at once and redraws the charts (plain SVG, live-charts.ts), in the same
+// Moving a control retrains at once and redraws the charts (plain SVG, charts/svg/), in the same
 // task as the input event, unless a retrain already ran since the last frame's callbacks: then it
 // waits for the next frame's, with the latest settings. A dragged slider never queues stale work:
 // however many moves come, one retrain at most waits, and it trains on the last value.
-import { diagram } from "../charts/diagram";
-import { boundary, draw, errorCurve, network, outputPicture, predictions } from "../charts/svg";
+import { describeBoundary, type Grid } from "../charts/boundary";
+import { describeErrorCurve } from "../charts/error-curve";
+import { describeNetwork } from "../charts/network-diagram";
+import { describePredictions } from "../charts/predictions";
+import { boundarySvg } from "../charts/svg/boundary";
+import { draw } from "../charts/svg/dom";
+import { errorCurveSvg } from "../charts/svg/error-curve";
+import { networkSvg } from "../charts/svg/network";
+import { predictionsSvg } from "../charts/svg/predictions";
 import type { Network } from "../model/network";
 import { MAX_SEED } from "../model/random";
 import { DATA_SETS, type DataSet, type Result, ROWS_SHOWN, report, run, type Settings } from "./explorer";
@@ -186,28 +193,32 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   const redraw = (result: Result) => {
     const set = DATA_SETS[settings.data];
     const many = set.inputs.length > ROWS_SHOWN;
-    draw(charts[0], errorCurve(result.steps));
+    draw(charts[0], errorCurveSvg(describeErrorCurve([{ name: "training", steps: result.steps }])));
     draw(
       charts[1],
-      boundary({
-        range: PLANE,
-        picture: outputPicture(outputsOver(result.network, set)),
-        points: set.inputs,
-        targets: settings.targets,
-        axes: set.axes,
-        title: "The output over the first two inputs (the third at 1)",
-      }),
+      boundarySvg(
+        describeBoundary({
+          grid: outputsOver(result.network, set),
+          points: { x: set.inputs, label: settings.targets },
+          range: PLANE,
+          title: "The output over the first two inputs (the third at 1)",
+          xTitle: set.axes[0],
+          yTitle: set.axes[1],
+        }),
+      ),
     );
     draw(
       charts[2],
-      predictions({
-        names: set.inputs.map((row, r) => (many ? `${r + 1}` : `[${row.join(", ")}]`)),
-        predictions: result.predictions,
-        targets: settings.targets,
-        xTitle: many ? "row" : "input",
-      }),
+      predictionsSvg(
+        describePredictions({
+          names: set.inputs.map((row, r) => (many ? `${r + 1}` : `[${row.join(", ")}]`)),
+          predictions: result.predictions,
+          targets: settings.targets,
+          xTitle: many ? "row" : "input",
+        }),
+      ),
     );
-    draw(charts[3], network(diagram(result.network.weights, { title: "The weights on the connections" })));
+    draw(charts[3], networkSvg(describeNetwork(result.network.weights, { title: "The weights on the connections" })));
     numbers.textContent = report(settings, result);
   };
 
@@ -245,13 +256,13 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
  * The network's output over the plane of the first two inputs, the others at 1: a row of
  * RESOLUTION outputs for each x₂ from the bottom, at the centres of the picture's pixels.
  */
-function outputsOver(network: Network, set: DataSet): number[][] {
+function outputsOver(network: Network, set: DataSet): Grid {
   const centres = ([from, to]: [number, number]) =>
     Array.from({ length: RESOLUTION }, (_, k) => from + ((k + 0.5) * (to - from)) / RESOLUTION);
   const [xs, ys] = [centres(PLANE[0]), centres(PLANE[1])];
   const rest = set.inputs[0].slice(2).map(() => 1);
   const outputs = network.predict(ys.flatMap((x2) => xs.map((x1) => [x1, x2, ...rest]))) as number[];
-  return ys.map((_, j) => outputs.slice(j * RESOLUTION, (j + 1) * RESOLUTION));
+  return { x: xs, y: ys, z: ys.map((_, j) => outputs.slice(j * RESOLUTION, (j + 1) * RESOLUTION)) };
 }
 
 function range(min: number, max: number, step: number): HTMLInputElement {

@@ -4,8 +4,11 @@
 // so a chart beside the HTML would hide the explorer there. Until the explorer mounts, or where
 // scripts never run (an untrusted notebook: its HTML sanitized), the output shows the first run's
 // error curve as a picture and a line saying how to make it live.
+
+import { describeErrorCurve } from "../charts/error-curve";
 import { escapeHtml, type MimeBundle, scriptJson, uniqueId } from "../charts/plotly";
-import { errorCurve, svgText } from "../charts/svg";
+import { svgText } from "../charts/svg/dom";
+import { errorCurveSvg } from "../charts/svg/error-curve";
 import { checkFinite, checkInteger, checkOptions, describe } from "../checks/validate";
 import { DATA_SETS, defaults, run, type Settings } from "../explorer/explorer";
 import type { NetworkStep } from "../model/network";
@@ -62,7 +65,7 @@ export function explore(options: ExploreOptions = {}): void {
  * they drop): the explorer's own chart of the error, with no script.
  */
 function errorPicture(steps: Pick<NetworkStep, "iteration" | "meanSquaredError">[]): string {
-  const chart = errorCurve(steps);
+  const chart = errorCurveSvg(describeErrorCurve([{ name: "training", steps }]));
   const { width, height, "aria-label": label } = chart.attributes;
   return (
     `<img class="perceptron-explorer-picture" width="${width}" height="${height}" style="max-width:100%;height:auto" ` +
