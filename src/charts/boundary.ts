@@ -115,7 +115,7 @@ export function describeBoundary(input: BoundaryInput): Boundary {
       opacity: 0.75,
     },
     classes: marked,
-    markerSize: names.length > ROWS_SHOWN ? 7 : 12,
+    markerSize: names.length > ROWS_SHOWN ? 7 : 11,
     ...(line && { line }),
     steps: lines.map(({ label, line }) => ({ label, line: segment(line) })),
   };

@@ -24,6 +24,7 @@ export function errorCurveFigure(curve: ErrorCurve): Figure {
       line: { color: s.colour },
       // a marker at the last point only: where training ended (the whole curve after 0 iterations)
       marker: { color: s.colour, size: s.x.map((_, i) => (i === s.x.length - 1 ? 7 : 0)) },
+      cliponaxis: false,
     })),
     layout: {
       title: curve.title,

@@ -27,17 +27,10 @@ export function boundarySvg(boundary: Boundary, picture: Picture = outputPicture
       right: 56,
     },
     (x, y) => {
-      // the cells are centred on the samples: the picture reaches half a cell past the first and last
-      const half = (v: number[], [from, to]: [number, number]) =>
-        v.length > 1 ? (v[v.length - 1] - v[0]) / (v.length - 1) / 2 : (to - from) / 2;
-      const [left, right] = [
-        output.x[0] - half(output.x, boundary.x.range),
-        output.x[output.x.length - 1] + half(output.x, boundary.x.range),
-      ];
-      const [bottom, top] = [
-        output.y[0] - half(output.y, boundary.y.range),
-        output.y[output.y.length - 1] + half(output.y, boundary.y.range),
-      ];
+      // the cells are centred on the samples; where they reach past the plane (samples on its
+      // edges), the picture is drawn over the plane alone, a fraction of a cell narrower
+      const [left, right] = cells(output.x, boundary.x.range);
+      const [bottom, top] = cells(output.y, boundary.y.range);
       const r = boundary.markerSize / 2;
       const line = boundary.line && clip(boundary.line, boundary.x.range, boundary.y.range);
       const [barX, barTop, barBottom] = [x(x1To) + 16, y(x2To), y(x2From)];
@@ -97,6 +90,13 @@ export function boundarySvg(boundary: Boundary, picture: Picture = outputPicture
       ];
     },
   );
+}
+
+/** The ends of the cells centred on `samples`, within [from, to]. */
+function cells(samples: number[], [from, to]: [number, number]): [number, number] {
+  const n = samples.length;
+  const half = n > 1 ? (samples[n - 1] - samples[0]) / (n - 1) / 2 : Number.POSITIVE_INFINITY;
+  return [Math.max(from, samples[0] - half), Math.min(to, samples[n - 1] + half)];
 }
 
 /** A row's mark, `r` from its centre (cx, cy). */
