@@ -3,7 +3,7 @@
 // (with a slider over lines); the explorer draws it as SVG.
 
 import { ROWS_SHOWN } from "../checks/limits";
-import { type Axis, type Chart, short } from "./chart";
+import type { Axis, Chart } from "./chart";
 import { NEGATIVE, POSITIVE } from "./palette";
 
 /** The output sampled over the plane: `z[i][k]` at (`x[k]`, `y[i]`), each a cell's centre. */
@@ -99,13 +99,12 @@ export function describeBoundary(input: BoundaryInput): Boundary {
   });
   const said = marked.map((c) => `${c.x.length} with target ${c.name} (${PLURALS[c.symbol]})`).join(", ");
   const line = shown && segment(shown);
-  const point = (k: number) => (line ? `(${short(line.x[k])}, ${short(line.y[k])})` : "");
   return {
     title,
     label:
       `${title}: the output as colour, from vermillion at 0 through white at 0.5 to blue at 1, over ` +
       `${xTitle} and ${yTitle}, with the ${names.length} rows: ${said}` +
-      (line ? `; the dashed line where the output is 0.5, from ${point(0)} to ${point(1)}` : ""),
+      (line ? "; a dashed line where the output is 0.5" : ""),
     x: { title: xTitle, range: [x1From, x1To] },
     y: { title: yTitle, range: [x2From, x2To] },
     output: {

@@ -29,7 +29,8 @@ export function predictionsSvg(plot: Predictions): SvgNode {
         from,
         to,
         title: plot.y.title,
-        ticks: [0, 0.25, 0.5, 0.75, 1].map((v) => [from + v * (to - from), String(from + v * (to - from))]),
+        // in quarters: 0, 0.25, 0.5, 0.75, 1
+        ticks: [0, 1, 2, 3, 4].map((k) => from + (k * (to - from)) / 4).map((v) => [v, String(v)]),
       },
     },
     (x, y) => {
