@@ -124,7 +124,8 @@ export function linearTicks(from: number, to: number, count = 4): [number, strin
     return [v, format(v)];
   });
 }
-const format = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 6 });
+const NUMBERS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+const format = (v: number) => NUMBERS.format(v);
 
 /** Ticks at the powers of ten from `from` to `to`, at most about 8 labelled: 10⁻⁵ … 10⁰. */
 export function logTicks(from: number, to: number): [number, SvgNode][] {
