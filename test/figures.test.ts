@@ -250,6 +250,25 @@ test("a decision boundary shows the output over the plane, the points by target,
   );
 });
 
+test("a decision boundary marks targets in their order (0 circles, 1 squares), class names as they come", () => {
+  const marks = (label: (number | string)[]) =>
+    decisionBoundary({
+      output: () => 0.5,
+      points: { x: label.map((_, r) => [r, r]), label },
+      resolution: 3,
+    })
+      .data.slice(1)
+      .map((t) => [t.name, (t.marker as { symbol: string; size: number }).symbol, t.x]);
+  assert.equal(marks([1, 1, 1, 0]), [
+    ["target 0", "circle", [3]],
+    ["target 1", "square", [0, 1, 2]],
+  ]);
+  assert.equal(marks(["setosa", "other", "setosa"]), [
+    ["target setosa", "circle", [0, 2]],
+    ["target other", "square", [1]],
+  ]);
+});
+
 test("a confusion matrix puts each true class in a row, each predicted one in a column, with its count", () => {
   const fig = confusionMatrix({
     labels: ["setosa", "versicolor", "virginica"],
