@@ -2,7 +2,7 @@
 // scripts/build-wasm.mjs) compiled once, an instance kept for small jobs, and the memory a job needs.
 // The same bytes run in Node and in the browser, so they give the same bits in both.
 
-import type { Recorder } from "../model/job";
+import type { Recorder } from "./job";
 import { KERNEL_WASM } from "./wasm-bytes";
 
 /** The module's exports: its memory, where free memory begins, and its one function, train. */

@@ -4,7 +4,7 @@
 // copy of them that training makes. The seed's perceptron (one layer, one neuron) has its rows in
 // blocks of 8 for the kernel's SIMD path (assembly/perceptron.ts); every other shape, row by row.
 
-import { copyRows, type Rows, type TrainingJob } from "../model/job";
+import { copyRows, type Rows, type TrainingJob } from "./job";
 
 /** Bytes of the table before the sizes and addresses: learningRate, every, depth, rows, targets, scratch. */
 const HEAD = 32;

@@ -1,8 +1,8 @@
-// The kernel's one entry: a TrainingJob (src/model/job.ts) trained in WebAssembly, or false where
+// The kernel's one entry: a TrainingJob (job.ts) trained in WebAssembly, or false where
 // WebAssembly cannot run (the caller then runs the readable rule, src/model/backpropagation.ts).
 
-import type { TrainingJob } from "../model/job";
 import { base, IGNORE, kernel } from "./instance";
+import type { TrainingJob } from "./job";
 import { jobDoubles, layOut } from "./layout";
 
 /** Multiply-adds a call does at most: V8 swaps its optimised code in between calls. */

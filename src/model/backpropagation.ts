@@ -3,8 +3,8 @@
 // `Network.train` (and so `Perceptron.train`) runs where WebAssembly is missing; where it runs, the
 // kernel in src/kernel/ does the same arithmetic faster, and test/kernel.test.ts holds the two equal.
 
+import { packRows, type TrainingJob } from "../kernel/job";
 import { sigmoid, sigmoidDerivative } from "./activation";
-import { packRows, type TrainingJob } from "./job";
 
 /**
  * Trains `job.weights` in place by backpropagation, `job.iterations` times, full batch. In the

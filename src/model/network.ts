@@ -9,9 +9,9 @@ import {
   describe,
   isBatch,
 } from "../checks/validate";
+import type { TrainingJob } from "../kernel/job";
 import { trainInWasm } from "../kernel/train";
 import { backpropagation, forward } from "./backpropagation";
-import type { TrainingJob } from "./job";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 import { type CheckedTrainOptions, checkTrainOptions, type TrainOptions } from "./train-options";
 

@@ -1,7 +1,7 @@
-// What a training run needs, said once: the readable rule (backpropagation.ts) and the WebAssembly
-// kernel (src/kernel/) both take a TrainingJob. The next options (a bias, an activation per layer,
-// a loss, a batch size, L1/L2) are each one field here, one switch in backpropagation.ts and one
-// in the kernel.
+// What a training run needs, said once: the readable rule (src/model/backpropagation.ts) and the
+// WebAssembly kernel (train.ts) both take a TrainingJob. The next options (a bias, an activation per
+// layer, a loss, a batch size, L1/L2) are each one field here, one switch in backpropagation.ts and
+// one in the kernel (assembly/job.ts says where the kernel finds each).
 
 import { checkCopiedRows } from "../checks/validate";
 
