@@ -1,7 +1,7 @@
 // The WebAssembly kernel against the readable rule (src/model/backpropagation.ts): the same numbers
 // on numpy's cases and on random shapes, and the readable rule where WebAssembly is missing.
 
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -11,6 +11,7 @@ import { wasmAvailable } from "../src/kernel/instance";
 import type { Rows, TrainingJob } from "../src/kernel/job";
 import { trainInWasm } from "../src/kernel/train";
 import { backpropagation } from "../src/model/backpropagation";
+import { Network } from "../src/model/network";
 import { seededRandom } from "../src/model/random";
 import { assertClose } from "./helpers/assert";
 import { networkReference, reference } from "./helpers/fixtures";
@@ -230,47 +231,64 @@ test("zero iterations leave the weights as they were, in both forms", () => {
   assert.equal(run("wasm", problem, 0).weights, [0.5, -0.5]);
 });
 
-test("without WebAssembly (node --no-expose-wasm), train() runs the readable rule: its numbers, within 1e-12 of the kernel's", () => {
+/**
+ * A script that trains a Perceptron and a Network through the public API, run here and (started
+ * now, so that it runs beside the tests above) in a child with no WebAssembly.
+ */
+const noWasm = (() => {
   const dir = mkdtempSync(join(tmpdir(), "perceptron-no-wasm-"));
+  const script = join(dir, "train.ts");
+  const src = (name: string) => JSON.stringify(resolve(__dirname, "..", "src", name));
+  writeFileSync(
+    script,
+    [
+      `import { wasmAvailable } from ${src("kernel/instance")};`,
+      `import { Network } from ${src("model/network")};`,
+      `import { Perceptron } from ${src("model/perceptron")};`,
+      `import { seededRandom } from ${src("model/random")};`,
+      "const random = seededRandom(21);",
+      "export const x = Array.from({ length: 37 }, () => Array.from({ length: 5 }, () => 4 * random() - 2));",
+      "export const y = x.map((row) => (row[0] + row[1] > 0 ? 1 : 0));",
+      "export function run() {",
+      "  const p = new Perceptron({ inputs: 5, seed: 3 });",
+      "  const steps = p.train(x, y, 300, { every: 50, history: true, learningRate: 0.5 });",
+      "  const net = new Network({ layers: [5, 4, 1], seed: 3 });",
+      "  const netSteps = net.train(x, y, 300, { every: 50, history: true });",
+      "  return { wasm: wasmAvailable(), p: [p.weights, steps], net: [net.weights, netSteps] };",
+      "}",
+      "if (process.argv.includes('--print')) console.log(JSON.stringify(run()));",
+    ].join("\n"),
+  );
+  const child = spawn(process.execPath, ["--no-expose-wasm", "--import", "tsx", script, "--print"]);
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk) => {
+    out += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    err += chunk;
+  });
+  const done = new Promise<{ status: number | null; out: string; err: string }>((resolve) =>
+    child.on("close", (status) => resolve({ status, out, err })),
+  );
+  return { dir, script, done };
+})();
+
+test("without WebAssembly (node --no-expose-wasm), train() runs the readable rule: its numbers, within 1e-12 of the kernel's", async () => {
   try {
-    const script = join(dir, "train.ts");
-    const src = (name: string) => JSON.stringify(resolve(__dirname, "..", "src", name));
-    writeFileSync(
-      script,
-      [
-        `import { wasmAvailable } from ${src("kernel/instance")};`,
-        `import { Network } from ${src("model/network")};`,
-        `import { Perceptron } from ${src("model/perceptron")};`,
-        `import { seededRandom } from ${src("model/random")};`,
-        "const random = seededRandom(21);",
-        "export const x = Array.from({ length: 37 }, () => Array.from({ length: 5 }, () => 4 * random() - 2));",
-        "export const y = x.map((row) => (row[0] + row[1] > 0 ? 1 : 0));",
-        "export function run() {",
-        "  const p = new Perceptron({ inputs: 5, seed: 3 });",
-        "  const steps = p.train(x, y, 300, { every: 50, history: true, learningRate: 0.5 });",
-        "  const net = new Network({ layers: [5, 4, 1], seed: 3 });",
-        "  const netSteps = net.train(x, y, 300, { every: 50, history: true });",
-        "  return { wasm: wasmAvailable(), p: [p.weights, steps], net: [net.weights, netSteps] };",
-        "}",
-        "if (process.argv.includes('--print')) console.log(JSON.stringify(run()));",
-      ].join("\n"),
-    );
-    const child = spawnSync(process.execPath, ["--no-expose-wasm", "--import", "tsx", script, "--print"], {
-      encoding: "utf8",
-    });
-    assert.is(child.status, 0, child.stderr);
-    const fallback = JSON.parse(child.stdout);
+    const child = await noWasm.done;
+    assert.is(child.status, 0, child.err);
+    const fallback = JSON.parse(child.out);
     assert.is(fallback.wasm, false, "the child has no WebAssembly");
-    const { run: here, x, y } = require(script);
+    const { run: here, x, y } = require(noWasm.script);
     const wasm = here();
     assert.is(wasm.wasm, true);
     // the readable rule here, from the same first weights: the child's numbers to the bit
-    const { Network } = require("../src/model/network");
     for (const [name, layers, rate] of [
       ["p", [5, 1], 0.5],
       ["net", [5, 4, 1], 1],
     ] as const) {
-      const start = new Network({ layers, seed: 3 }).weights as number[][][];
+      const start = new Network({ layers: [...layers], seed: 3 }).weights;
       const problem = { inputs: x, outputs: y.map((v: number) => [v]), weights: start, layers: [...layers] };
       const readable = run("readable", problem, 300, rate, 50);
       const [weights, steps] = fallback[name];
@@ -282,7 +300,7 @@ test("without WebAssembly (node --no-expose-wasm), train() runs the readable rul
       assertClose(readable.weights, (wasm[name][0] as number[] | number[][][]).flat(2), `${name}: the kernel's`);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(noWasm.dir, { recursive: true, force: true });
   }
 });
 
