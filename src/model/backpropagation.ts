@@ -24,13 +24,13 @@ export function backpropagation(job: TrainingJob): void {
   const { layers, iterations, learningRate, every, record } = job;
   const k = layers[layers.length - 1];
   const n = job.targets.length / k;
-  const x = split(packRows(job.rows, layers[0], n), layers[0]);
-  const y = split(job.targets, k);
-  let w = job.weights.map((layer, l) => split(layer, layers[l + 1]));
+  const x = rowsOf(packRows(job.rows, layers[0], n), layers[0]);
+  const y = rowsOf(job.targets, k).map((row) => Array.from(row));
+  let w = job.weights.map((layer, l) => rowsOf(layer, layers[l + 1]).map((row) => Array.from(row)));
   for (let iteration = 0; iteration < iterations; iteration++) {
     // forward: each layer's output, oₗ = σ(oₗ₋₁ · Wₗ), with o₀ the inputs
     const o = forward(x, w);
-    const output = o[o.length - 1];
+    const output = o[o.length - 1] as number[][]; // the last layer's, not the inputs
     // error = y − output
     const error = y.map((row, r) => row.map((target, j) => target - output[r][j]));
     // the last layer's delta: error ⊙ σ′(output)
@@ -46,7 +46,7 @@ export function backpropagation(job: TrainingJob): void {
     }
     // update every layer: Wₗ += η · oₗ₋₁ᵀ · δₗ (the seed's adjustment, for each layer)
     w = w.map((layer, l) => {
-      const adjustment = multiply(transpose(o[l]), deltas[l]);
+      const adjustment = transposeTimes(o[l], deltas[l]);
       return layer.map((row, i) => row.map((wij, j) => wij + learningRate * adjustment[i][j]));
     });
   }
@@ -54,16 +54,26 @@ export function backpropagation(job: TrainingJob): void {
 }
 
 /**
- * Every layer's output for the rows, the inputs first: [X, σ(X·W₁), σ(σ(X·W₁)·W₂), …]. The seed's
- * `think` is its last.
+ * Every layer's output for the rows, the inputs first: [X, σ(X·W₁), σ(σ(X·W₁)·W₂), …].
  *
  * @param inputs - one row per example
  * @param weights - weights[l][i][j] joins value i of layer l to neuron j of layer l + 1
  */
-export function forward(inputs: number[][], weights: number[][][]): number[][][] {
-  const o = [inputs];
+function forward(inputs: Matrix, weights: number[][][]): Matrix[] {
+  const o: Matrix[] = [inputs];
   for (const layer of weights) o.push(multiply(o[o.length - 1], layer).map((row) => row.map(sigmoid)));
   return o;
+}
+
+/**
+ * The seed's `think`: the last layer's output for the rows.
+ *
+ * @param inputs - one row per example
+ * @param weights - at least one layer's weights
+ */
+export function think(inputs: Matrix, weights: number[][][]): number[][] {
+  const o = forward(inputs, weights);
+  return o[o.length - 1] as number[][]; // a layer's output (there is at least one layer), not the inputs
 }
 
 /** The mean of the squared errors, each row's first to last, row after row. */
@@ -77,10 +87,13 @@ export function meanOfSquares(errors: number[][]): number {
   return squares / count;
 }
 
+/** A matrix as rows: arrays, or views into one packed array (the inputs). */
+type Matrix = ReadonlyArray<ArrayLike<number>>;
+
 /** The matrix product A · B, each sum taken first to last. */
-function multiply(a: number[][], b: number[][]): number[][] {
+function multiply(a: Matrix, b: Matrix): number[][] {
   return a.map((row) =>
-    b[0].map((_, j) => {
+    Array.from(b[0], (_, j) => {
       let total = 0;
       for (let k = 0; k < row.length; k++) total += row[k] * b[k][j];
       return total;
@@ -89,15 +102,24 @@ function multiply(a: number[][], b: number[][]): number[][] {
 }
 
 /** Aᵀ: rows become columns. */
-function transpose(a: number[][]): number[][] {
-  return a[0].map((_, j) => a.map((row) => row[j]));
+function transpose(a: Matrix): number[][] {
+  return Array.from(a[0], (_, j) => a.map((row) => row[j]));
 }
 
-/** Packed values as rows of `width`. */
-function split(values: Float64Array, width: number): number[][] {
-  return Array.from({ length: values.length / width }, (_, r) =>
-    Array.from(values.subarray(r * width, (r + 1) * width)),
+/** Aᵀ · B, each sum over the rows first to last: multiply(transpose(a), b) without making Aᵀ. */
+function transposeTimes(a: Matrix, b: Matrix): number[][] {
+  return Array.from(a[0], (_, i) =>
+    Array.from(b[0], (_, j) => {
+      let total = 0;
+      for (let r = 0; r < a.length; r++) total += a[r][i] * b[r][j];
+      return total;
+    }),
   );
+}
+
+/** Packed values as rows of `width`: views into them, not copies. */
+function rowsOf(values: Float64Array, width: number): Float64Array[] {
+  return Array.from({ length: values.length / width }, (_, r) => values.subarray(r * width, (r + 1) * width));
 }
 
 /** Nested weights back into the job's packed layers. */

@@ -11,7 +11,7 @@ import {
 } from "../checks/validate";
 import type { TrainingJob } from "../kernel/job";
 import { trainInWasm } from "../kernel/train";
-import { backpropagation, forward } from "./backpropagation";
+import { backpropagation, think } from "./backpropagation";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 import { type CheckedTrainOptions, checkTrainOptions, type TrainOptions } from "./train-options";
 
@@ -186,11 +186,7 @@ export class Network {
 
   /** The last layer's outputs for checked rows: the readable forward pass, backpropagation's own. */
   #outputs(rows: ArrayLike<ArrayLike<number>>, weights: number[][][]): number[][] {
-    const o = forward(
-      Array.from(rows, (row) => Array.from(row)),
-      weights,
-    );
-    return o[o.length - 1];
+    return think(Array.from(rows), weights);
   }
 
   /** Shows the layers and weights when a notebook or the REPL prints a network. */
@@ -234,8 +230,7 @@ function meanSquaredError(rows: ReadonlyArray<ArrayLike<number>>, weights: numbe
   checkCopiedRows(0, rows.length, y.length / weights[weights.length - 1][0].length); // onStep may have changed the rows
   let squares = 0;
   for (let r = 0, i = 0; r < rows.length; r++) {
-    const o = forward([Array.from(rows[r])], weights);
-    for (const output of o[o.length - 1][0]) {
+    for (const output of think([rows[r]], weights)[0]) {
       const error = y[i++] - output;
       squares += error * error;
     }
