@@ -8,7 +8,7 @@
 //   views    train() on 1,000,000 Float64Array views into one packed Float64Array;
 //   no-wasm  train() on number[] rows in a process with no WebAssembly (node --no-expose-wasm):
 //            the readable rule (src/model/backpropagation.ts), the fallback, which is written to be
-//            read, not to save memory (nested arrays, a new matrix per step): shown, not held to the targets;
+//            read, not to save memory (a new matrix per step, as nested arrays): shown, not held to the targets;
 //   kernels  the WebAssembly kernel (dist/kernel/train.js's trainInWasm) on packed rows: what it
 //            allocates an iteration on V8's heap (its young generation), once V8 has optimised it,
 //            and how its resident memory grows from iteration to iteration.
@@ -249,7 +249,7 @@ export function describeMemory(cases) {
       `V8's young generation, where what a loop boxes goes, less what the meter allocates itself (${(kernels.wasm.idle / 1e3).toFixed(1)} kB).`,
     `- What train() adds beyond the one copy: the targets packed (${mb(arrays.rows * 8)}), and with WebAssembly their copy in its memory, and the weights. ` +
       "The one copy is the rows laid out where the kernel trains on them: the WebAssembly kernel's memory (its instance dropped after training). " +
-      "Without WebAssembly the readable rule makes nested arrays of the rows, and a new matrix for each step of each iteration.",
+      "Without WebAssembly the readable rule trains on one packed copy too (its rows views into it), and makes a new matrix (nested arrays) for each step of each iteration.",
   ];
 }
 
