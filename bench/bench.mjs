@@ -9,7 +9,7 @@
 // and the memory of training 1,000,000 x 64 (bench/memory.mjs).
 // Plain Node on the compiled module (dist/), as users run it.
 // usage: npm run bench [-- --python PATH ...] [-- --readme]
-//   --readme writes the tables into README.md (between its bench markers) and the chart into
+//   --readme writes the tables into docs/BENCH.md (between its bench markers) and the chart into
 //   docs/bench-scaling.svg
 // Then bench/live-chart.mjs, bench/explorer.mjs (the live explorer in Chromium: retrain and redraw
 // times) and bench/e2e-timings.mjs: each notebook in a fresh kernel, and a site rebuild with nothing changed.
@@ -246,7 +246,7 @@ if (process.argv.includes("--readme")) {
       (p) => `| ${p.rows.toLocaleString("en")} × ${p.cols} | ${names.map((n) => cell(p.series[n])).join(" | ")} |`,
     ),
   ].join("\n");
-  const readme = join(root, "README.md");
+  const readme = join(root, "docs", "BENCH.md");
   const header =
     `Measured ${date} by \`npm run bench\` on ${machine()}, shared (medians; ${versions.join("; ")}).` +
     " Times are for the whole training; each ratio is the other's time / this module's.";
@@ -255,7 +255,7 @@ if (process.argv.includes("--readme")) {
     ...tables,
     agreed,
     "Time per iteration, the training loop alone for each (numpy's arrays, TF.js's tensors and this module's packed rows made beforehand), from the seed's size to 1,000,000 × 64:",
-    `![Time per training iteration against rows × inputs, log–log: this module, ${numpys.map((n) => n.name).join(", ")}, TF.js cpu and TF.js wasm](docs/bench-scaling.svg)`,
+    `![Time per training iteration against rows × inputs, log–log: this module, ${numpys.map((n) => n.name).join(", ")}, TF.js cpu and TF.js wasm](bench-scaling.svg)`,
     scalingTable,
     ...memoryLines.slice(0, 1),
     memoryLines.slice(1).join("\n"),
@@ -267,7 +267,7 @@ if (process.argv.includes("--readme")) {
   writeFileSync(readme, text);
   // align the tables as the format check wants them
   spawnSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", readme], { stdio: "ignore" });
-  console.log("README.md: figures updated; docs/bench-scaling.svg: the chart drawn");
+  console.log("docs/BENCH.md: figures updated; docs/bench-scaling.svg: the chart drawn");
 }
 
 // then what a live chart costs training, how live the explorer is in Chromium, and the end-to-end

