@@ -37,7 +37,10 @@ const { python, ui, note } = chosen;
 const headless = process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const args = [
   ...UIS[ui].args,
-  `--notebook-dir=${join(root, "notebooks")}`,
+  // notebooks/, unless the arguments name another folder
+  ...(passed.some((arg) => /^--(notebook-dir|ServerApp\.root_dir|NotebookApp\.notebook_dir)\b/.test(arg))
+    ? []
+    : [`--notebook-dir=${join(root, "notebooks")}`]),
   ...(headless ? ["--no-browser"] : []),
   ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
   ...passed,

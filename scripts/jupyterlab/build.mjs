@@ -93,6 +93,46 @@ const tildePlugin = {
   },
 };
 
+/**
+ * One copy of each shared package, as JupyterLab's webpack build shares them (module federation's
+ * singletons): jupyterlab-plotly's own @lumino 1.x, or a second @jupyter/web-components, would
+ * otherwise be bundled beside the application's and fail its type checks and registrations.
+ */
+const SHARED = /^(@lumino|@jupyterlab|@jupyter|@codemirror|@lezer|react$|react-dom$|yjs$)/;
+const singletonPlugin = {
+  name: "singleton",
+  setup(build) {
+    build.onResolve({ filter: SHARED }, (args) =>
+      args.pluginData === "singleton"
+        ? undefined
+        : build.resolve(args.path, { kind: args.kind, resolveDir: root, pluginData: "singleton" }),
+    );
+  },
+};
+
+/**
+ * webpack's `import("a-commonjs-module")` gives the module's exports by name; esbuild's, in a chunk
+ * of its own, gives them as `default` only (Node's rule). JupyterLab's MathJax and Plotly's renderer
+ * load CommonJS modules so: their named exports are put back.
+ */
+const INTEROP =
+  "((m) => { const keys = Object.keys(m); const d = m.default; " +
+  "return keys.length === 1 && keys[0] === 'default' && d && (typeof d === 'object' || typeof d === 'function') " +
+  "? Object.assign({}, d, { default: d }) : m; })";
+const DYNAMIC_IMPORT = /(?<![\w$.])import\(\s*(?:\/\*[^*]*\*\/\s*)*(["'])([^"'\n]+)\1\s*\)/g;
+const interopPlugin = {
+  name: "interop",
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]node_modules[\\/](@jupyterlab[\\/]mathjax-extension|jupyterlab-plotly)[\\/].*\.js$/ },
+      (args) => ({
+        contents: readFileSync(args.path, "utf8").replace(DYNAMIC_IMPORT, `import($1$2$1).then(${INTEROP})`),
+        loader: "js",
+      }),
+    );
+  },
+};
+
 const common = {
   bundle: true,
   minify: true,
@@ -101,8 +141,9 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   loader: { ".svg": "dataurl", ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".png": "file" },
-  define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-  plugins: [tildePlugin, svgPlugin],
+  // webpack's defaults for the browser: __dirname is "/" (MathJax's loader asks for it)
+  define: { "process.env.NODE_ENV": '"production"', global: "globalThis", __dirname: '"/"' },
+  plugins: [tildePlugin, svgPlugin, singletonPlugin, interopPlugin],
 };
 
 /** Builds everything into a fresh folder, then moves it into place: a build cut short is never used. */
