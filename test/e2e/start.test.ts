@@ -1,4 +1,4 @@
-// npm start: set-up, then the Notebook server on notebooks/ with the project's tslab kernel.
+// npm start: set-up, then JupyterLab (or the classic Notebook) on notebooks/ with the project's tslab kernel.
 // Runs scripts/start.mjs as npm start does (headless here: it prints the URL instead of opening it).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -29,7 +29,14 @@ async function start() {
   delete env.WAYLAND_DISPLAY;
   server = spawn(
     process.execPath,
-    [join(ROOT, "scripts", "start.mjs"), "--ip=127.0.0.1", `--port=${port}`, `--NotebookApp.token=${token}`],
+    [
+      join(ROOT, "scripts", "start.mjs"),
+      "--ip=127.0.0.1",
+      `--port=${port}`,
+      // JupyterLab's server reads the first, the classic Notebook the second
+      `--ServerApp.token=${token}`,
+      `--NotebookApp.token=${token}`,
+    ],
     { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
   );
   server.stdout?.on("data", (chunk) => {
@@ -38,7 +45,7 @@ async function start() {
   server.stderr?.on("data", (chunk) => {
     printed += chunk;
   });
-  await waitUntil("the Notebook server started by npm start to answer", 30_000, () =>
+  await waitUntil("the server started by npm start to answer", 120_000, () =>
     get("/api/status").catch(() => undefined),
   );
   await waitUntil("npm start to print the URL", 5_000, () => printed.includes("/?token="));
@@ -53,7 +60,7 @@ test("npm start opens notebooks/ and, with no display, prints the URL to open", 
   assert.match(printed, /opening notebooks\/ in (JupyterLab|the classic Notebook)/);
   assert.match(printed, /no display here: open the URL printed below/);
   // (Jupyter masks a token it was given: "?token=...")
-  assert.match(printed, /http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  assert.match(printed, /http:\/\/127\.0\.0\.1:\d+\/(lab)?\?token=/);
 });
 
 test("the server lists the tutorial's notebooks", async () => {
