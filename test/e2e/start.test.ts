@@ -48,7 +48,7 @@ async function start() {
   await waitUntil("the server started by npm start to answer", 120_000, () =>
     get("/api/status").catch(() => undefined),
   );
-  await waitUntil("npm start to print the URL", 5_000, () => printed.includes("/?token="));
+  await waitUntil("npm start to print the URL", 5_000, () => /\/(lab)?\?token=/.test(printed));
 }
 
 test.after(() => {
