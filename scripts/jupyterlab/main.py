@@ -14,6 +14,7 @@ usage: python3 scripts/jupyterlab/main.py [jupyter server options, e.g. --port=9
 import getpass
 import json
 import os
+import sys
 
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.base.zmqhandlers import WebSocketMixin
@@ -108,8 +109,11 @@ class PerceptronLab(LabServerApp):
 
 
 def _jupyter_server_extension_points():
-    return [{"module": __name__, "app": PerceptronLab}]
+    return [{"module": "perceptron_lab", "app": PerceptronLab}]
 
 
 if __name__ == "__main__":
+    # the server loads its extension by module name: this file, under a name its log can show
+    sys.modules["perceptron_lab"] = sys.modules[__name__]
+    PerceptronLab.__module__ = "perceptron_lab"
     PerceptronLab.launch_instance()

@@ -81,4 +81,39 @@ test("the server knows the project's tslab kernel, which the notebooks name", as
   assert.is(specs.kernelspecs.tslab.spec.argv[0], join(ROOT, "node_modules", ".bin", "tslab"));
 });
 
+test("npm start's page is JupyterLab; npm start -- --classic opens the classic Notebook", async () => {
+  suite.ran();
+  const lab = await fetch(`${base}/lab?token=${token}`).then((response) => response.text());
+  assert.match(lab, /<title>JupyterLab<\/title>/);
+  assert.match(lab, /id="jupyter-config-data"/);
+  const port = await freePort();
+  const classic = spawn(
+    process.execPath,
+    [
+      join(ROOT, "scripts", "start.mjs"),
+      "--classic",
+      "--ip=127.0.0.1",
+      `--port=${port}`,
+      `--NotebookApp.token=${token}`,
+    ],
+    { cwd: ROOT, env: { ...process.env, DISPLAY: "" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let said = "";
+  classic.stdout?.on("data", (chunk) => {
+    said += chunk;
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/tree?token=${token}`;
+    const page = await waitUntil("the classic Notebook to answer", 60_000, () =>
+      fetch(url)
+        .then((response) => (response.ok ? response.text() : undefined))
+        .catch(() => undefined),
+    );
+    assert.match(said, /opening notebooks\/ in the classic Notebook/);
+    assert.match(page, /id="notebook_list"/);
+  } finally {
+    classic.kill("SIGTERM");
+  }
+});
+
 test.run();
