@@ -84,7 +84,9 @@ const printedText = (state: NotebookState) =>
     .join("");
 /** A screenshot with the explorer in view. */
 async function screenshot(page: Page, name: string) {
-  await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .perceptron-explorer").scrollIntoViewIfNeeded();
+  await page
+    .locator(".jp-NotebookPanel:not(.lm-mod-hidden) .perceptron-explorer .explorer-controls")
+    .scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, `lab-${name}.png`) });
 }
 
