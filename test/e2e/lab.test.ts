@@ -14,6 +14,7 @@ import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Network, Perceptron } from "../../src";
+import { DATA_SETS } from "../../src/explorer/explorer";
 import {
   freePort,
   launchChromium,
@@ -288,35 +289,15 @@ async function stepThrough(
   assert.equal(log.failedRequests, [], `${name}: failed requests`);
 }
 
-// the seed's data (notebook 03's parameters cell), and the sequel's (notebook 07's)
-const SEED = {
-  inputs: [
-    [0, 0, 1],
-    [1, 1, 1],
-    [1, 0, 1],
-    [0, 1, 1],
-  ],
-  outputs: [0, 1, 1, 0],
-};
-const SEQUEL = {
-  inputs: [
-    [0, 0, 1],
-    [0, 1, 1],
-    [1, 0, 1],
-    [0, 1, 0],
-    [1, 0, 0],
-    [1, 1, 1],
-    [0, 0, 0],
-  ],
-  outputs: [0, 1, 1, 1, 1, 0, 0],
-};
+// the seed's data (notebook 03's parameters cell) and the sequel's (notebook 07's), as the explorer has them
+const { seed: SEED, sequel: SEQUEL } = DATA_SETS;
 const perceptronError = (learningRate: number) => {
-  const steps = new Perceptron({ seed: 1 }).train(SEED.inputs, SEED.outputs, 10_000, { learningRate, history: true });
+  const steps = new Perceptron({ seed: 1 }).train(SEED.inputs, SEED.targets, 10_000, { learningRate, history: true });
   return steps[10_000].meanSquaredError;
 };
 const networkError = (learningRate: number) => {
   const net = new Network({ layers: [3, 4, 1], seed: 1 });
-  const steps = net.train(SEQUEL.inputs, SEQUEL.outputs, 60_000, { learningRate, every: 100, history: true });
+  const steps = net.train(SEQUEL.inputs, SEQUEL.targets, 60_000, { learningRate, every: 100, history: true });
   return steps[steps.length - 1].meanSquaredError;
 };
 
