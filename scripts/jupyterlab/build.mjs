@@ -4,7 +4,7 @@
 // builds with webpack, built here with esbuild (seconds instead of minutes). Once per clone: the
 // result is kept in .cache/jupyterlab/ with a key (the installed packages, this folder's files)
 // and built again only when the key changes.
-//   static/     index.js and its chunks, index.css, fonts     (the page's scripts and styles)
+//   static/     index-<hash>.js and its chunks, index-<hash>.css, fonts (the page's scripts and styles)
 //   schemas/    each plugin's settings schemas, as @jupyterlab/builder copies them
 //   themes/     the light and dark themes' CSS, loaded by name when the theme is chosen
 //   templates/  index.html, which main.py fills with the page's configuration
@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -158,15 +158,27 @@ export async function buildJupyterLab({ force = false } = {}) {
   const ticker = setInterval(() => say(`  … ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
   try {
     say("1/4 the application: plugins, renderers, styles (esbuild)");
-    await build({
+    // every file's name carries its hash, the page's two included: a browser's cache never mixes builds
+    const app = await build({
       ...common,
       entryPoints: { index: join(here, "index.mjs") },
       outdir: join(out, "static"),
       format: "esm",
       splitting: true,
+      entryNames: "[name]-[hash]",
       chunkNames: "chunks/[name]-[hash]",
       assetNames: "assets/[name]-[hash]",
+      metafile: true,
     });
+    // the page's script, and every style sheet: the entry's, and those of the chunks loaded later
+    // (esbuild writes a dynamically imported module's CSS beside it and never loads it itself)
+    const outputs = Object.entries(app.metafile.outputs);
+    const script = outputs.find(([, output]) => output.entryPoint?.endsWith("index.mjs"))?.[0];
+    const entryStyle = app.metafile.outputs[script]?.cssBundle;
+    const styles = [
+      entryStyle,
+      ...outputs.map(([name]) => name).filter((name) => name.endsWith(".css") && name !== entryStyle),
+    ];
     say("2/4 the themes");
     for (const theme of ["theme-light-extension", "theme-dark-extension"]) {
       await build({
@@ -178,7 +190,13 @@ export async function buildJupyterLab({ force = false } = {}) {
     }
     say(`3/4 the settings schemas (${copySchemas(out)} files)`);
     say("4/4 the page");
-    cpSync(join(here, "index.html.jinja"), join(out, "templates", "index.html"));
+    const staticDir = join(out, "static");
+    const url = (file) => `{{ page_config['fullStaticUrl'] }}/${relative(staticDir, file).split(sep).join("/")}`;
+    const links = styles.map((file) => `<link rel="stylesheet" href="${url(file)}">`).join("\n  ");
+    const page = readFileSync(join(here, "index.html.jinja"), "utf8")
+      .replace(/<link rel="stylesheet"[^>]*>/, links)
+      .replace(/src="[^"]*\/index\.js"/, `src="${url(script)}"`);
+    writeFileSync(join(out, "templates", "index.html"), page);
     writeFileSync(join(out, "build.json"), `${JSON.stringify({ key: buildKey(), built: new Date().toISOString() })}\n`);
     rmSync(labDir, { recursive: true, force: true });
     renameSync(out, labDir);
