@@ -154,7 +154,7 @@ export async function buildJupyterLab({ force = false } = {}) {
   const out = `${labDir}.partial`;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "templates"), { recursive: true });
-  say("building JupyterLab's front end from its npm packages (once per clone; about a minute)");
+  say("building JupyterLab's front end from its npm packages (once per clone; 10 to 40 s on 2 cores)");
   const ticker = setInterval(() => say(`  … ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
   try {
     say("1/4 the application: plugins, renderers, styles (esbuild)");
