@@ -10,9 +10,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { findChromium } from "../scripts/chromium.mjs";
 import { root } from "../scripts/setup.mjs";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = findChromium(); // CHROME_PATH, Playwright's, Debian's, ... (throws saying how to get one)
 const SIZES = [
   { data: "seed", what: "seed's size", target: 16 },
   { data: "sequel", what: "sequel's network", target: 100 },
@@ -23,7 +24,6 @@ const BURST = 20;
 
 const bundle = join(root, "dist", "browser.js");
 if (!existsSync(bundle)) throw new Error(`no ${bundle}: run npm run compile first`);
-if (!existsSync(CHROMIUM)) throw new Error(`the explorer's bench needs Chromium at ${CHROMIUM}`);
 
 const sorted = (values) => [...values].sort((a, b) => a - b);
 const median = (values) => sorted(values)[Math.floor(values.length / 2)];

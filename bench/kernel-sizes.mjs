@@ -1,5 +1,5 @@
 // Times our training at the bench's four sizes (as bench/bench.mjs does: data as arrays of rows,
-// a fresh model per run, the median after a warm-up). usage: node bench/kernel-sizes.mjs [--ts]
+// a fresh model per run, the median after a warm-up). usage: node bench/kernel-sizes.mjs
 import { data, median, ours, sequel } from "./data.mjs";
 
 const module = ours();

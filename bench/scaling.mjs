@@ -3,7 +3,7 @@
 // TensorFlow.js's cpu and wasm backends. Each trainer runs enough iterations for ~0.2 s a run (at
 // least one) and reports its median time per iteration. What is timed is the training loop alone,
 // for every one: numpy's loop over arrays made beforehand, TF.js's over tensors made beforehand, and
-// the module's kernel (dist/kernel.js's trainFast, what train() runs once it has checked and packed
+// the module's kernel (dist/kernel/train.js's trainInWasm, what train() runs once it has checked
 // the rows) from its first iteration to its last, timed by its record callback, so without what a
 // call does once before its loop. The memory part of `npm run bench` times train() whole at 1,000,000 x 64.
 // bench/bench.mjs runs it and draws docs/bench-scaling.svg with scalingSvg.
@@ -59,10 +59,13 @@ function perIteration(run, repeats, runs = (n) => Array.from({ length: repeats }
  * n-th iteration, times each run. So what a call does once before its loop (the WebAssembly kernel
  * lays the rows out in its memory) is left out, as numpy's and TF.js's making of their arrays is.
  */
-function kernelRuns(trainFast, x, y, start, n, count) {
+function kernelRuns(trainInWasm, x, y, start, n, count) {
   const marks = [];
   const began = performance.now();
-  trainFast(x, y, Float64Array.from(start), count * n + 1, 1, n, () => marks.push(performance.now()));
+  const record = () => marks.push(performance.now());
+  const weights = [Float64Array.from(start)];
+  const layers = [start.length, 1];
+  trainInWasm({ rows: x, targets: y, weights, layers, iterations: count * n + 1, learningRate: 1, every: n, record });
   const wall = (performance.now() - began) / 1000;
   return { seconds: marks.slice(1).map((mark, i) => (mark - marks[i]) / 1000), wall };
 }
@@ -91,7 +94,7 @@ function numpyPerIteration(python, rows, cols, iterations, repeats) {
  */
 export async function scaling(numpys, log = () => {}) {
   const module = createRequire(import.meta.url)(root);
-  const { trainFast } = createRequire(import.meta.url)(join(root, "dist", "kernel", "typescript.js"));
+  const { trainInWasm } = createRequire(import.meta.url)(join(root, "dist", "kernel", "train.js"));
   const points = [];
   // per numpy, its cost of an iteration: an overhead (the smallest size's time) and a cost per number
   const numpyCost = new Map();
@@ -103,11 +106,11 @@ export async function scaling(numpys, log = () => {}) {
     // this module: its training loop, on a fresh copy of the starting weights each run
     point.series["this module"] = perIteration(
       (n) => {
-        const { seconds, wall } = kernelRuns(trainFast, x, y, start, n, 1);
+        const { seconds, wall } = kernelRuns(trainInWasm, x, y, start, n, 1);
         return { seconds: seconds[0], wall };
       },
       repeats,
-      (n) => kernelRuns(trainFast, x, y, start, n, repeats).seconds,
+      (n) => kernelRuns(trainInWasm, x, y, start, n, repeats).seconds,
     );
     // numpy, skipped where a point would take more than NUMPY_LIMIT seconds
     for (const { python, name } of numpys) {

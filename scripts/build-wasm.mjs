@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run compile's first step: assembly/kernel.ts (AssemblyScript) compiled to WebAssembly with
-// SIMD, written as base64 into src/kernel/wasm-bytes.ts, so that Node (dist/, CommonJS) and the
+// npm run compile's first step: assembly/kernel.ts and the files it imports (job.ts, exp.ts,
+// network.ts, perceptron.ts: AssemblyScript) compiled to WebAssembly with SIMD, written as base64
+// into src/kernel/wasm-bytes.ts, so that Node (dist/, CommonJS) and the
 // browser bundles (esbuild) both load it synchronously, with nothing fetched (file:// pages too).
 // The output is the same for the same sources, so the committed file stays as built.
 import { readFileSync, writeFileSync } from "node:fs";

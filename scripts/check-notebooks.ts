@@ -230,6 +230,7 @@ function biomeFolder(dir: string, name: string): string {
     root: true,
     extends: [join(root, "biome.json")],
     files: { includes: ["**"] },
+    vcs: { enabled: false }, // a temporary folder: no .gitignore to read (the project's biome.json reads one)
     formatter: { lineWidth: NOTEBOOK_LINE_WIDTH },
     // tsc's noUnusedLocals reports these, and knows what Biome does not: that a cell ending in a
     // bare `x` displays x (Biome would call x unused)

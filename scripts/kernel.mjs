@@ -61,6 +61,10 @@ function main() {
       ? `a Jupyter run by ${python}`
       : "VS Code, and a JupyterLab or Notebook you start anywhere,";
   say(`${finds} lists it now; it runs this checkout's node_modules/.bin/tslab`);
+  if (!where.prefix && !where["sys-prefix"])
+    say(
+      'in VS Code: open a notebook, "Select Kernel" → "Jupyter Kernel..." → "TypeScript" (reload the window if missing)',
+    );
   say(`to undo it: ${undo}`);
   say(`  (or delete the folders ${NAMES.map((name) => join(dir, name)).join(" and ")})`);
 }

@@ -10,23 +10,36 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findChromium } from "./chromium.mjs";
+import { chooseJupyter, DEBIAN, makeCondaEnv, pythons } from "./jupyter.mjs";
+import { shim, shimOptions } from "./platform.mjs";
 
 export const root = dirname(dirname(fileURLToPath(import.meta.url)));
 export const jupyterDir = join(root, ".jupyter");
 const settingsFile = join(jupyterDir, "setup.json");
-export const tslabBinary = join(root, "node_modules", ".bin", "tslab");
+export const tslabBinary = join(root, "node_modules", ".bin", shim("tslab"));
 
 // What each command needs from Python: modules to import, and the Debian packages that bring them.
+// (start's Jupyter is chosen by scripts/jupyter.mjs: JupyterLab, or the classic Notebook when asked.)
 const MODULES = {
-  start: ["jupyter_client", "notebook"],
+  start: ["jupyter_client"],
   test: ["jupyter_client", "nbclient", "nbformat", "notebook", "numpy"],
   bench: ["numpy"],
   build: ["jupyter_client", "nbclient", "nbconvert"],
   kernel: ["jupyter_client"],
 };
-/** Debian's packages: Jupyter's (every command), and the browser for the end-to-end tests. */
+/** Debian's packages: Jupyter's (every command; JupyterLab's servers for npm start), and the browser for the end-to-end tests. */
 export const DEBIAN_PACKAGES = {
-  jupyter: ["jupyter-nbconvert", "python3-nbclient", "python3-ipykernel", "python3-notebook", "python3-numpy"],
+  jupyter: [
+    ...new Set([
+      "jupyter-nbconvert",
+      "python3-nbclient",
+      "python3-ipykernel",
+      "python3-notebook",
+      "python3-numpy",
+      ...DEBIAN.lab,
+    ]),
+  ],
   browser: ["chromium"],
 };
 
@@ -34,7 +47,7 @@ const say = (message) => console.log(`[setup] ${message}`);
 const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 const run = (command, args, options = {}) => {
   say(`${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit", cwd: root, ...options });
+  const result = spawnSync(command, args, { stdio: "inherit", cwd: root, ...shimOptions(command), ...options });
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
 };
@@ -55,7 +68,7 @@ function aptInstall(packages) {
 function ensureDependencies() {
   const installed = join(root, "node_modules", ".package-lock.json");
   if (mtime(installed) >= mtime(join(root, "package-lock.json")) && existsSync(tslabBinary)) return;
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  run(shim("npm"), ["ci", "--no-audit", "--no-fund"]);
 }
 
 /** The compiled module (dist/), rebuilt when a file in src/ is newer. */
@@ -66,7 +79,7 @@ function ensureBuild() {
     ...readdirSync(join(root, "src"), { recursive: true }).map((f) => join(root, "src", String(f))),
   ];
   if (built > 0 && sources.every((file) => mtime(file) <= built)) return;
-  run(join(root, "node_modules", ".bin", "tsc"), ["-p", root]);
+  run(shim(join(root, "node_modules", ".bin", "tsc")), ["-p", root]);
   run(process.execPath, [join(root, "scripts", "bundle.mjs")]); // dist/browser.js, for the explorers
 }
 
@@ -77,13 +90,7 @@ export function hasModules(python, modules) {
 }
 
 /** Pythons to try, in order: PERCEPTRON_PYTHON, the project's conda env, python3 on PATH, Debian's. */
-export const PYTHONS = [
-  process.env.PERCEPTRON_PYTHON,
-  join(root, ".conda", "bin", "python"),
-  "python3",
-  "/usr/bin/python3",
-  "python",
-].filter(Boolean);
+export const PYTHONS = pythons(root);
 
 /** A Python that has Jupyter's modules: the first of PYTHONS that imports them all. */
 function findPython(modules) {
@@ -95,19 +102,9 @@ function ensureJupyter(modules) {
   let python = findPython(modules);
   if (python) return python;
   const conda = ["mamba", "micromamba", "conda"].find(onPath);
-  if (conda) {
-    run(conda, [
-      "env",
-      existsSync(join(root, ".conda")) ? "update" : "create",
-      "--yes",
-      "--prefix",
-      join(root, ".conda"),
-      "--file",
-      join(root, "environment.yml"),
-    ]);
-  } else if (canApt()) {
-    aptInstall(DEBIAN_PACKAGES.jupyter);
-  }
+  // .conda/ is made once: a retry finds it and does not make it again
+  const made = conda !== undefined && makeCondaEnv(conda, root, run);
+  if (!made && canApt()) aptInstall(DEBIAN_PACKAGES.jupyter);
   python = findPython(modules);
   if (python) return python;
   throw new Error(
@@ -120,16 +117,15 @@ function ensureJupyter(modules) {
   );
 }
 
-/** Debian's Chromium, for the browser tests: found, else installed as root on Debian. */
+/** Chromium, for the browser tests: found (scripts/chromium.mjs), else Debian's, installed as root on Debian. */
 function ensureChromium() {
-  if (existsSync("/usr/bin/chromium")) return;
-  if (canApt()) {
+  try {
+    return findChromium();
+  } catch (error) {
+    if (!canApt()) throw error;
     aptInstall(DEBIAN_PACKAGES.browser);
-    return;
+    return findChromium();
   }
-  throw new Error(
-    `the browser tests need Chromium at /usr/bin/chromium: on Debian, sudo apt-get install ${DEBIAN_PACKAGES.browser.join(" ")}`,
-  );
 }
 
 /** True when the kernel spec in `kernelsDir` is the project's tslab (its argv runs node_modules/.bin/tslab). */
@@ -170,17 +166,25 @@ export function jupyterEnv(env = process.env) {
   return { ...clean, JUPYTER_PATH: env.JUPYTER_PATH ? `${path}${delimiter}${env.JUPYTER_PATH}` : path };
 }
 
-/** Runs every set-up step the command needs; returns { python }. */
-export function setup(command) {
+/**
+ * Runs every set-up step the command needs; returns { python } (and for start, `ui`: how Jupyter
+ * opens, scripts/jupyter.mjs). `options.want`: start's "lab" (the default) or "classic".
+ */
+export function setup(command, options = {}) {
   const modules = MODULES[command];
   if (!modules)
     throw new Error(`setup: unknown command ${JSON.stringify(command)}; expected ${Object.keys(MODULES).join(", ")}`);
   ensureDependencies();
   ensureBuild();
-  const python = ensureJupyter(modules);
+  const chosen =
+    command === "start"
+      ? chooseJupyter(options.want ?? "lab", { root, run, aptInstall, canApt: canApt() })
+      : { python: ensureJupyter(modules) };
+  const { python } = chosen;
   if (command !== "bench") ensureKernel(python);
   if (command === "test") ensureChromium();
   const settings = { python, jupyterPath: join(jupyterDir, "share", "jupyter") };
+  if (command === "start") return { ...settings, ...chosen };
   if (command === "test") {
     // the Python the tests run Jupyter with (the others use what setup() returns)
     mkdirSync(jupyterDir, { recursive: true });

@@ -4,9 +4,6 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Network, type NetworkStep, Perceptron } from "../src";
 import { DATA_SETS } from "../src/explorer/explorer";
-import { trainLayersFast } from "../src/kernel/typescript";
-import { backpropagation } from "../src/model/network";
-import { seededRandom } from "../src/model/random";
 import { assertClose, assertHistory, assertThrowingStepChangesNothing, assertThrows } from "./helpers/assert";
 import { networkReference } from "./helpers/fixtures";
 
@@ -86,45 +83,6 @@ test("layers [3, 1] are the seed's Perceptron: the same weights and the same tra
       pSteps.map((s) => s.meanSquaredError),
     );
     assert.equal(net.predict(X), p.predict(X));
-  }
-});
-
-test("the readable backpropagation() gives numpy's weights, and the fast kernel equals it", () => {
-  for (const c of cases) {
-    const readable = backpropagation(c.inputs, c.outputs, c.initialWeights, c.iterations, c.learningRate);
-    assertClose(flat3(readable), flat3(c.weights), `${c.name}: readable`);
-    const w = c.initialWeights.map((layer) => Float64Array.from(layer.flat()));
-    const x = Float64Array.from(c.inputs.flat());
-    trainLayersFast(x, Float64Array.from(c.outputs.flat()), w, c.layers, c.iterations, c.learningRate, 0, () => {});
-    assertClose(
-      w.flatMap((layer) => Array.from(layer)),
-      flat3(readable),
-      `${c.name}: fast`,
-    );
-  }
-});
-
-test("the fast kernel equals backpropagation() on random shapes: odd rows, one input, deep and wide", () => {
-  const random = seededRandom(99);
-  for (const layers of [
-    [1, 1],
-    [1, 2, 1],
-    [2, 3],
-    [5, 1, 5],
-    [4, 7, 3, 2],
-    [9, 2, 2, 2, 1],
-    [3, 16, 1],
-  ]) {
-    for (const rows of [1, 3, 6]) {
-      const inputs = Array.from({ length: rows }, () => Array.from({ length: layers[0] }, () => 4 * random() - 2));
-      const outputs = Array.from({ length: rows }, () =>
-        Array.from({ length: layers[layers.length - 1] }, () => (random() < 0.5 ? 0 : random())),
-      );
-      const net = new Network({ layers: layers, seed: rows });
-      const readable = backpropagation(inputs, outputs, net.weights, 150, 0.7);
-      net.train(inputs, layers[layers.length - 1] === 1 ? outputs.flat() : outputs, 150, { learningRate: 0.7 });
-      assertClose(flat3(net.weights), flat3(readable), `[${layers}] x ${rows} rows`);
-    }
   }
 });
 

@@ -5,6 +5,7 @@ import * as browser from "../src/browser";
 import type { MimeBundle } from "../src/charts/plotly";
 import { Display, NO_SCRIPTS } from "../src/notebook/display";
 import { NOWHERE, outputsFor } from "../src/notebook/outputs";
+import { notebookDisplay, tslabEnvironment } from "../src/notebook/tslab-display";
 import { assertThrows } from "./helpers/assert";
 
 const FIGURE = { data: [{ name: "error", x: [0, 1], y: [0.3, 0.1] }], layout: { title: "Training error" } };
@@ -52,6 +53,14 @@ test("in a page without a notebook, a call without a display says it needs one",
   const sent: MimeBundle[] = [];
   browser.plot(FIGURE, { display: (bundle) => sent.push(bundle) });
   assert.is(sent[0]["text/plain"], "Chart: Training error (1 trace: error)");
+});
+
+test("the kernel's display puts plotly.js and the module on its page, as its environment says", () => {
+  const display = notebookDisplay();
+  assert.is(tslabEnvironment.display("plot(): options"), display, "one display a kernel");
+  assert.is(display.scripts, tslabEnvironment.scripts);
+  assert.match(display.scripts.plotly(), /^<script data-plotly-js>/);
+  assert.match(display.scripts.module(), /^<script data-perceptron-js>/);
 });
 
 test.run();

@@ -23,10 +23,8 @@
 //   3. e^x = 2^k · e^r: a multiplication by a power of two from a table, exact unless the result
 //      is subnormal (then rounded once, as fdlibm rounds it).
 //
-// Two functions: fdlibmExp, the whole port with fdlibm's names, for every case; and exp, its
-// common case written small (constants as literals) so that V8 inlines it where σ is computed
-// (activation.ts); the training loops have the same steps written in (kernel.ts's sigmoidInPlace).
-// test/exp.test.ts holds the two to the same bits.
+// One function, the whole port with fdlibm's names; the WebAssembly kernel has the same steps in
+// AssemblyScript (assembly/exp.ts), and test/exp.test.ts and test/kernel.test.ts hold them to the same bits.
 
 // fdlibm's constants: each the shortest decimal that reads back to the bits beside it
 const LN2_HI = 0.6931471803691238; // 0x3fe62e42_fee00000: ln2's first 32 bits, so k·LN2_HI is exact
@@ -49,7 +47,7 @@ const THREE_HALVES_LN2 = 1.0397205352783203; // 0x3ff0a2b2_00000000: about 1.5·
 const TINY = 3.725290298461914e-9; // 0x3e300000_00000000 = 2^−28: below it, e^x rounds to 1 + x
 
 /** 2^k for k from −1021 to 1023 (every normal power of two), at POW2[k + 1021]: made by exact doubling. */
-export const POW2 = new Float64Array(2045);
+const POW2 = new Float64Array(2045);
 POW2[1021] = 1;
 for (let i = 1022; i < 2045; i++) POW2[i] = POW2[i - 1] * 2;
 for (let i = 1020; i >= 0; i--) POW2[i] = POW2[i + 1] / 2;
@@ -57,7 +55,8 @@ const TWO_M1000 = POW2[21];
 const TWO_1023 = POW2[2044];
 
 /**
- * e^x, the same bits in every JavaScript engine: fdlibm's exp (Node 20's Math.exp), in plain arithmetic.
+ * e^x, the same bits in every JavaScript engine: fdlibm's exp (Node 20's Math.exp), in plain
+ * arithmetic, with fdlibm's names and steps.
  *
  * @param x - any number
  * @returns e^x, within 1 ulp (NaN for NaN, +∞ above ~709.78, 0 below ~−745.13, subnormal between)
@@ -65,32 +64,6 @@ const TWO_1023 = POW2[2044];
  * exp(1); // returns 2.718281828459045 (Math.E)
  */
 export function exp(x: number): number {
-  // fdlibmExp's steps for 2^−28 ≤ |x| ≤ 707, with its constants written in (a named constant costs
-  // this function bytes, and past a size V8 stops inlining it)
-  const ax = Math.abs(x);
-  if (!(ax >= 3.725290298461914e-9 && ax <= 707) || x === 1) return fdlibmExp(x);
-  // k = 0 below HALF_LN2, else x/ln2 rounded half away from zero (fdlibm takes ±1 below
-  // THREE_HALVES_LN2 without rounding; the rounding gives ±1 there too, the same k)
-  const k = ax < 0.3465735912322998 ? 0 : (Math.LOG2E * x + (x < 0 ? -0.5 : 0.5)) | 0;
-  const hi = x - k * 0.6931471803691238; // LN2_HI
-  const lo = k * 1.9082149292705877e-10; // LN2_LO
-  const r = hi - lo;
-  const t = r * r;
-  const p = 0.00006613756321437934 + t * (-0.0000016533902205465252 + t * 4.1381367970572385e-8); // P3, P4, P5
-  const c = r - t * (0.16666666666666602 + t * (-0.0027777777777015593 + t * p)); // P1, P2
-  // with k = 0 (hi = r, lo = 0) this is fdlibm's 1 − (r·c/(c − 2) − r) to the bit: c − 2 = −(2 − c)
-  // exactly, and a quotient's rounding is symmetric; |k| ≤ 1020 here, so 2^k is normal
-  return (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1021];
-}
-
-/**
- * fdlibm's exp, whole: every case, with fdlibm's names and steps. exp() is its common case and
- * sends it the rest.
- *
- * @param x - any number
- * @returns e^x, the same bits as exp(x)
- */
-export function fdlibmExp(x: number): number {
   const ax = Math.abs(x);
   if (!(ax < BIG)) {
     if (Number.isNaN(x)) return x;

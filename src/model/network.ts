@@ -9,75 +9,11 @@ import {
   describe,
   isBatch,
 } from "../checks/validate";
-import { trainLayersFast } from "../kernel/typescript";
-import { sigmoid, sigmoidDerivative } from "./activation";
-import { checkTrainOptions, type TrainOptions } from "./perceptron";
+import type { TrainingJob } from "../kernel/job";
+import { trainInWasm } from "../kernel/train";
+import { backpropagation, think } from "./backpropagation";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
-
-/**
- * The sequel's training rule, backpropagation, for any number of layers, as readable as the
- * article: each iteration passes the inputs forward through every layer, works out each layer's
- * delta from the last layer back, then adjusts every layer's weights. This is the definition;
- * `Network.train` checks its arguments and runs the same arithmetic through the fast kernel
- * (kernel.ts), which a test holds equal to this.
- *
- * @param inputs - one row per example, X
- * @param outputs - the right answers, one row per example (a value per output neuron), y
- * @param weights - weights[l]: layer l + 1's weights, a row per input and a column per neuron
- * @param iterations - how many times to repeat
- * @param learningRate - η, which scales each adjustment (the sequel has none: 1)
- * @returns the weights after training
- */
-export function backpropagation(
-  inputs: number[][],
-  outputs: number[][],
-  weights: number[][][],
-  iterations: number,
-  learningRate = 1,
-): number[][][] {
-  let w = weights;
-  for (let iteration = 0; iteration < iterations; iteration++) {
-    // forward: each layer's output, oₗ = σ(oₗ₋₁ · Wₗ), with o₀ the inputs
-    const o = forward(inputs, w);
-    // the last layer's delta: (y − o) ⊙ σ′(o)
-    const last = o[o.length - 1];
-    const deltas = [outputs.map((row, r) => row.map((y, j) => (y - last[r][j]) * sigmoidDerivative(last[r][j])))];
-    // each earlier layer's: δₗ = (δₗ₊₁ · Wₗ₊₁ᵀ) ⊙ σ′(oₗ), from the weights before this iteration's update
-    for (let l = w.length - 1; l > 0; l--) {
-      const error = multiply(deltas[0], transpose(w[l]));
-      deltas.unshift(error.map((row, r) => row.map((e, i) => e * sigmoidDerivative(o[l][r][i]))));
-    }
-    // then every layer: Wₗ += η · oₗ₋₁ᵀ · δₗ
-    w = w.map((layer, l) => {
-      const adjustment = multiply(transpose(o[l]), deltas[l]);
-      return layer.map((row, i) => row.map((wij, j) => wij + learningRate * adjustment[i][j]));
-    });
-  }
-  return w;
-}
-
-/** Every layer's output for the rows, the inputs first: [X, σ(X·W₁), σ(σ(X·W₁)·W₂), …]. */
-function forward(inputs: number[][], weights: number[][][]): number[][][] {
-  const o = [inputs];
-  for (const layer of weights) o.push(multiply(o[o.length - 1], layer).map((row) => row.map(sigmoid)));
-  return o;
-}
-
-/** The matrix product A · B, each sum taken first to last. */
-function multiply(a: number[][], b: number[][]): number[][] {
-  return a.map((row) =>
-    b[0].map((_, j) => {
-      let total = 0;
-      for (let k = 0; k < row.length; k++) total += row[k] * b[k][j];
-      return total;
-    }),
-  );
-}
-
-/** Aᵀ: rows become columns. */
-function transpose(a: number[][]): number[][] {
-  return a[0].map((_, j) => a.map((row) => row[j]));
-}
+import { type CheckedTrainOptions, checkTrainOptions, type TrainOptions } from "./train-options";
 
 export interface NetworkOptions {
   /** How many values each layer has, inputs first: [3, 4, 1] is 3 inputs, 4 hidden neurons, 1 output. */
@@ -96,6 +32,23 @@ export interface NetworkStep {
   weights: number[][][];
 }
 
+/** Network.train's work once its arguments are checked (set in Network's static block, which reaches #weights). */
+let trainNetwork: (
+  network: Network,
+  x: ReadonlyArray<ArrayLike<number>>,
+  y: Float64Array,
+  iterations: number,
+  options: CheckedTrainOptions<NetworkStep>,
+) => NetworkStep[];
+
+/**
+ * Trains `network` on arguments already checked: Perceptron.train's way in, after its own checks
+ * (whose messages are a perceptron's), so that nothing is checked (or read) twice.
+ */
+export function trainChecked(...args: Parameters<typeof trainNetwork>): NetworkStep[] {
+  return trainNetwork(...args);
+}
+
 /**
  * Layers of sigmoid neurons trained by backpropagation, as in the seed's sequel. With
  * `layers: [3, 1]` it is the seed's Perceptron: the same weights and the same training.
@@ -112,6 +65,10 @@ export class Network {
   readonly seed: number;
   /** Each layer's weights, row by row: layers[l] rows of layers[l + 1] values. */
   #weights: Float64Array[];
+
+  static {
+    trainNetwork = (network, x, y, iterations, options) => network.#train(x, y, iterations, options);
+  }
 
   /**
    * Draws the weights as numpy does: `np.random.seed(seed)`, then for each layer in order
@@ -151,10 +108,10 @@ export class Network {
   }
 
   /**
-   * Trains by backpropagation, repeated `iterations` times, full batch. Bad arguments throw before
-   * any weight changes; so does a throwing `onStep`. The rows are read where they are, not copied
-   * first: checked, then packed once, in the WebAssembly kernel's memory (else for the TypeScript
-   * kernel).
+   * Trains by backpropagation (backpropagation.ts), repeated `iterations` times, full batch: in the
+   * WebAssembly kernel (src/kernel/) where it runs, else by the readable rule itself. Bad arguments
+   * throw before any weight changes; so does a throwing `onStep`. The rows are read where they are,
+   * not copied first: checked, then copied once, into the kernel's memory (or for the readable rule).
    *
    * @param inputs - one row of `layers[0]` finite numbers per example
    * @param outputs - per row, a target in [0, 1] per output neuron: a number each when there is one
@@ -171,8 +128,16 @@ export class Network {
     const x = checkRowValues(inputs, this.layers[0], "train(): inputs");
     const y = checkOutputs(outputs, x.length, this.layers[this.layers.length - 1]);
     checkInteger(iterations, "train(): iterations", 0, Number.MAX_SAFE_INTEGER);
-    const { learningRate, every, history, onStep } = checkTrainOptions(options);
+    return this.#train(x, y, iterations, checkTrainOptions(options));
+  }
 
+  /** Trains on checked arguments: a copy of the weights, by the kernel or the readable rule. */
+  #train(
+    x: ReadonlyArray<ArrayLike<number>>,
+    y: Float64Array,
+    iterations: number,
+    { learningRate, every, history, onStep }: CheckedTrainOptions<NetworkStep>,
+  ): NetworkStep[] {
     // Train a copy, so that the weights change all at once or not at all.
     const w = this.#weights.map((layer) => Float64Array.from(layer));
     const steps: NetworkStep[] = [];
@@ -182,7 +147,18 @@ export class Network {
       onStep?.(step);
     };
     const watch = history || onStep !== undefined;
-    trainLayersFast(x, y, w, this.layers, iterations, learningRate, watch ? every : 0, record);
+    const job: TrainingJob = {
+      rows: x,
+      targets: y,
+      weights: w,
+      layers: this.layers,
+      iterations,
+      learningRate,
+      every: watch ? every : 0,
+      record,
+    };
+    // the WebAssembly kernel where it runs, else the readable rule: the same arithmetic
+    if (!trainInWasm(job)) backpropagation(job);
     if (watch) record(iterations, meanSquaredError(x, unpack(w, this.layers), y));
     this.#weights = w;
     return steps;
@@ -210,11 +186,7 @@ export class Network {
 
   /** The last layer's outputs for checked rows: the readable forward pass, backpropagation's own. */
   #outputs(rows: ArrayLike<ArrayLike<number>>, weights: number[][][]): number[][] {
-    const o = forward(
-      Array.from(rows, (row) => Array.from(row)),
-      weights,
-    );
-    return o[o.length - 1];
+    return think(Array.from(rows), weights);
   }
 
   /** Shows the layers and weights when a notebook or the REPL prints a network. */
@@ -258,8 +230,7 @@ function meanSquaredError(rows: ReadonlyArray<ArrayLike<number>>, weights: numbe
   checkCopiedRows(0, rows.length, y.length / weights[weights.length - 1][0].length); // onStep may have changed the rows
   let squares = 0;
   for (let r = 0, i = 0; r < rows.length; r++) {
-    const o = forward([Array.from(rows[r])], weights);
-    for (const output of o[o.length - 1][0]) {
+    for (const output of think([rows[r]], weights)[0]) {
       const error = y[i++] - output;
       squares += error * error;
     }

@@ -35,7 +35,8 @@ export type DisplaySink = (bundle: MimeBundle, displayId: string, update: boolea
  */
 export class Display {
   readonly #send: DisplaySink;
-  readonly #scripts: PageScripts;
+  /** The `<script>`s this display's page needs before its first chart and its first explorer. */
+  readonly scripts: PageScripts;
   #hasPlotly = false;
   #hasModule = false;
 
@@ -48,18 +49,18 @@ export class Display {
     if (typeof send !== "function")
       throw new TypeError(`new Display(send): send must be a function, got ${describe(send)}`);
     this.#send = send;
-    this.#scripts = scripts;
+    this.scripts = scripts;
   }
 
   /** Shows a figure as the output `displayId` (new, or in place of an earlier one when `update`). */
   show(figure: Figure, displayId: string = uniqueId(), update = false): void {
-    this.#send(chartBundle(figure, this.#hasPlotly ? "" : this.#scripts.plotly()), displayId, update);
+    this.#send(chartBundle(figure, this.#hasPlotly ? "" : this.scripts.plotly()), displayId, update);
     this.#hasPlotly = true;
   }
 
   /** Shows a bundle whose HTML needs plotly.js and the module's browser bundle on the page. */
   showLive(bundle: MimeBundle): void {
-    const libraries = (this.#hasPlotly ? "" : this.#scripts.plotly()) + (this.#hasModule ? "" : this.#scripts.module());
+    const libraries = (this.#hasPlotly ? "" : this.scripts.plotly()) + (this.#hasModule ? "" : this.scripts.module());
     this.#send({ ...bundle, "text/html": libraries + bundle["text/html"] }, uniqueId(), false);
     this.#hasPlotly = true;
     this.#hasModule = true;

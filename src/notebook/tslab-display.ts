@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml } from "../charts/plotly";
-import { Display, type DisplaySink, type Environment } from "./display";
+import { Display, type DisplaySink, type Environment, type PageScripts } from "./display";
 
 /** plotly.js itself, read once a process from plotly.js-dist: 4.6 MB that never change. */
 let plotlySource: string | undefined;
@@ -63,6 +63,9 @@ function kernelSink(): DisplaySink {
   };
 }
 
+/** The scripts a kernel's page needs: plotly.js and the module's browser bundle, inline. */
+const kernelScripts: PageScripts = { plotly: () => plotlyScript(), module: moduleScript };
+
 /** This kernel's display: made at its first chart, since a kernel's outputs share one page. */
 let kernelDisplay: Display | undefined;
 
@@ -72,12 +75,12 @@ let kernelDisplay: Display | undefined;
  * @returns the same Display on every call within a kernel
  */
 export function notebookDisplay(): Display {
-  kernelDisplay ??= new Display(kernelSink());
+  kernelDisplay ??= new Display(kernelSink(), kernelScripts);
   return kernelDisplay;
 }
 
 /** The tslab kernel: charts go to the running cell's output, with plotly.js and the module inline. */
 export const tslabEnvironment: Environment = {
   display: notebookDisplay,
-  scripts: { plotly: () => plotlyScript(), module: moduleScript },
+  scripts: kernelScripts,
 };

@@ -1,4 +1,4 @@
-// npm start: set-up, then the Notebook server on notebooks/ with the project's tslab kernel.
+// npm start: set-up, then JupyterLab (or the classic Notebook) on notebooks/ with the project's tslab kernel.
 // Runs scripts/start.mjs as npm start does (headless here: it prints the URL instead of opening it).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -29,7 +29,14 @@ async function start() {
   delete env.WAYLAND_DISPLAY;
   server = spawn(
     process.execPath,
-    [join(ROOT, "scripts", "start.mjs"), "--ip=127.0.0.1", `--port=${port}`, `--NotebookApp.token=${token}`],
+    [
+      join(ROOT, "scripts", "start.mjs"),
+      "--ip=127.0.0.1",
+      `--port=${port}`,
+      // JupyterLab's server reads the first, the classic Notebook the second
+      `--ServerApp.token=${token}`,
+      `--NotebookApp.token=${token}`,
+    ],
     { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
   );
   server.stdout?.on("data", (chunk) => {
@@ -38,10 +45,10 @@ async function start() {
   server.stderr?.on("data", (chunk) => {
     printed += chunk;
   });
-  await waitUntil("the Notebook server started by npm start to answer", 30_000, () =>
+  await waitUntil("the server started by npm start to answer", 120_000, () =>
     get("/api/status").catch(() => undefined),
   );
-  await waitUntil("npm start to print the URL", 5_000, () => printed.includes("/?token="));
+  await waitUntil("npm start to print the URL", 5_000, () => /\/(lab)?\?token=/.test(printed));
 }
 
 test.after(() => {
@@ -53,7 +60,7 @@ test("npm start opens notebooks/ and, with no display, prints the URL to open", 
   assert.match(printed, /opening notebooks\/ in (JupyterLab|the classic Notebook)/);
   assert.match(printed, /no display here: open the URL printed below/);
   // (Jupyter masks a token it was given: "?token=...")
-  assert.match(printed, /http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  assert.match(printed, /http:\/\/127\.0\.0\.1:\d+\/(lab)?\?token=/);
 });
 
 test("the server lists the tutorial's notebooks", async () => {
@@ -72,6 +79,41 @@ test("the server knows the project's tslab kernel, which the notebooks name", as
   const specs = (await get("/api/kernelspecs")) as { kernelspecs: Record<string, { spec: { argv: string[] } }> };
   assert.ok(specs.kernelspecs.tslab, `kernels: ${Object.keys(specs.kernelspecs)}`);
   assert.is(specs.kernelspecs.tslab.spec.argv[0], join(ROOT, "node_modules", ".bin", "tslab"));
+});
+
+test("npm start's page is JupyterLab; npm start -- --classic opens the classic Notebook", async () => {
+  suite.ran();
+  const lab = await fetch(`${base}/lab?token=${token}`).then((response) => response.text());
+  assert.match(lab, /<title>JupyterLab<\/title>/);
+  assert.match(lab, /id="jupyter-config-data"/);
+  const port = await freePort();
+  const classic = spawn(
+    process.execPath,
+    [
+      join(ROOT, "scripts", "start.mjs"),
+      "--classic",
+      "--ip=127.0.0.1",
+      `--port=${port}`,
+      `--NotebookApp.token=${token}`,
+    ],
+    { cwd: ROOT, env: { ...process.env, DISPLAY: "" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let said = "";
+  classic.stdout?.on("data", (chunk) => {
+    said += chunk;
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/tree?token=${token}`;
+    const page = await waitUntil("the classic Notebook to answer", 60_000, () =>
+      fetch(url)
+        .then((response) => (response.ok ? response.text() : undefined))
+        .catch(() => undefined),
+    );
+    assert.match(said, /opening notebooks\/ in the classic Notebook/);
+    assert.match(page, /id="notebook_list"/);
+  } finally {
+    classic.kill("SIGTERM");
+  }
 });
 
 test.run();

@@ -18,14 +18,15 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { findChromium } from "../../../scripts/chromium.mjs";
 import { jupyterEnv, readSetup } from "../../../scripts/setup.mjs";
 
 import { ROOT } from "./notebooks";
 
 export { ROOT };
 
-/** Debian's Chromium: playwright-core downloads no browser. */
-export const CHROMIUM = "/usr/bin/chromium";
+/** Chromium (scripts/chromium.mjs: CHROME_PATH, Playwright's, Debian's, ...): playwright-core downloads none. */
+export const CHROMIUM = findChromium();
 
 /** Flags for headless Chromium as root on a closed network: no sandbox, no GPU, no calls home. */
 export const CHROMIUM_ARGS = [

@@ -1,0 +1,76 @@
+// The WebAssembly kernel's instances: the module (assembly/, built into wasm-bytes.ts by
+// scripts/build-wasm.mjs) compiled once, an instance kept for small jobs, and the memory a job needs.
+// The same bytes run in Node and in the browser, so they give the same bits in both.
+
+import type { Recorder } from "./job";
+import { KERNEL_WASM } from "./wasm-bytes";
+
+/** The module's exports: its memory, where free memory begins, and its one function, train. */
+export interface Exports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  /** Trains the job laid out at `job` (layout.ts), iterations from … to − 1; returns the countdown. */
+  train(job: number, from: number, to: number, countdown: number): number;
+}
+
+/** A kernel instance: its exports, and the recorder its `record` import calls now. */
+export interface Kernel {
+  exports: Exports;
+  record: Recorder;
+  busy: boolean;
+}
+
+/**
+ * Above this many bytes a problem gets an instance of its own, freed with it; below, one instance
+ * is kept (and its memory with it, grown to the largest such problem): fresh memory costs its page
+ * faults (~90 ms for 27 MB on the bench's machine, more than 20 iterations at 100,000 x 32).
+ */
+const KEEP = 1 << 26;
+/** The recorder a kernel holds between trainings. */
+export const IGNORE: Recorder = () => {};
+
+let wasmModule: WebAssembly.Module | null | undefined;
+let kept: Kernel | undefined;
+
+/** The compiled module, or null where WebAssembly (or its SIMD) cannot run. */
+function compiled(): WebAssembly.Module | null {
+  if (wasmModule !== undefined) return wasmModule;
+  try {
+    const text = atob(KERNEL_WASM);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    wasmModule = new WebAssembly.Module(bytes);
+  } catch {
+    wasmModule = null;
+  }
+  return wasmModule;
+}
+
+/** Whether the WebAssembly kernel runs here. */
+export function wasmAvailable(): boolean {
+  return compiled() !== null;
+}
+
+/** An instance with at least `bytes` free past its heap base: the kept one when it is small and idle. */
+export function kernel(bytes: number): Kernel | null {
+  const m = compiled();
+  if (m === null) return null;
+  const reuse = bytes <= KEEP && kept !== undefined && !kept.busy;
+  let k: Kernel;
+  if (reuse && kept) {
+    k = kept;
+  } else {
+    const made: Kernel = { exports: undefined as unknown as Exports, record: IGNORE, busy: false };
+    const instance = new WebAssembly.Instance(m, { kernel: { record: (i: number, e: number) => made.record(i, e) } });
+    made.exports = instance.exports as unknown as Exports;
+    k = made;
+    if (bytes <= KEEP && kept === undefined) kept = k;
+  }
+  const memory = k.exports.memory;
+  const needed = base(k) + bytes;
+  if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / 65536));
+  return k;
+}
+
+/** Where a kernel's free memory begins, aligned to 16 bytes. */
+export const base = (k: Kernel) => (k.exports.heapBase() + 15) & ~15;

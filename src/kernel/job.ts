@@ -1,0 +1,69 @@
+// What a training run needs, said once: the readable rule (src/model/backpropagation.ts) and the
+// WebAssembly kernel (train.ts) both take a TrainingJob. The next options (a bias, an activation per
+// layer, a loss, a batch size, L1/L2) are each one field here, one switch in backpropagation.ts and
+// one in the kernel (assembly/job.ts says where the kernel finds each).
+
+import { checkCopiedRows } from "../checks/validate";
+
+/** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
+export type Recorder = (iteration: number, meanSquaredError: number) => void;
+
+/**
+ * The rows to train on, already checked (as many finite numbers as there are inputs): an array of
+ * rows (arrays or typed arrays), or the rows packed one after another in one Float64Array.
+ */
+export type Rows = Float64Array | ReadonlyArray<ArrayLike<number>>;
+
+/** One training run: full batch, sigmoid neurons, mean squared error, as in the seed and its sequel. */
+export interface TrainingJob {
+  /** The inputs: `targets.length / layers[L]` rows of `layers[0]` values each, read once. */
+  rows: Rows;
+  /** The right answers, packed row by row: `layers[L]` values a row, each in [0, 1]. */
+  targets: Float64Array;
+  /** Each layer's weights, packed row by row (layers[l] rows of layers[l + 1]): changed in place. */
+  weights: Float64Array[];
+  /** How many values each layer has, inputs first: [3, 1] is the seed's perceptron. */
+  layers: readonly number[];
+  /** How many times to repeat the forward pass, the deltas and the update. */
+  iterations: number;
+  /** η, which scales each update (the seed has none: 1). */
+  learningRate: number;
+  /** Record every `every`-th iteration, from iteration 0; 0 records nothing. */
+  every: number;
+  /** Called with each record; `weights` then hold that iteration's, before its update. */
+  record: Recorder;
+}
+
+/**
+ * Copies n checked rows of m values each into `to`, row r's value j at `at(r) + j · step`, and
+ * checks as it goes that they are still the rows that were checked (checkCopiedRows): training's one
+ * copy of an array of rows, wherever it trains.
+ */
+export function copyRows(
+  x: ReadonlyArray<ArrayLike<number>>,
+  n: number,
+  m: number,
+  to: Float64Array,
+  at: (r: number) => number,
+  step: number,
+): void {
+  checkCopiedRows(0, x.length, n);
+  let sum = 0; // v − v over every value: 0 unless one is NaN or ±∞
+  for (let r = 0; r < n; r++) {
+    const row = x[r];
+    for (let j = 0, i = at(r); j < m; j++, i += step) {
+      const v = row[j];
+      to[i] = v;
+      sum += v - v;
+    }
+  }
+  checkCopiedRows(sum, n, n);
+}
+
+/** The n rows packed row by row, m values each: `x` itself when it is packed, else one checked copy. */
+export function packRows(x: Rows, m: number, n: number): Float64Array {
+  if (x instanceof Float64Array) return x;
+  const packed = new Float64Array(n * m);
+  copyRows(x, n, m, packed, (r) => r * m, 1);
+  return packed;
+}

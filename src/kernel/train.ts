@@ -1,0 +1,41 @@
+// The kernel's one entry: a TrainingJob (job.ts) trained in WebAssembly, or false where
+// WebAssembly cannot run (the caller then runs the readable rule, src/model/backpropagation.ts).
+
+import { base, IGNORE, kernel } from "./instance";
+import type { TrainingJob } from "./job";
+import { jobDoubles, layOut } from "./layout";
+
+/** Multiply-adds a call does at most: V8 swaps its optimised code in between calls. */
+const SLICE = 1 << 20;
+
+/**
+ * Trains `job.weights` in place as src/model/backpropagation.ts does, in the WebAssembly kernel;
+ * false, having done nothing, where it cannot run. The rows (checked by the caller) are copied once,
+ * into the kernel's memory; a job of more than 64 MB gets an instance of its own, dropped after.
+ *
+ * @param job - the rows, targets, weights and options
+ * @returns whether it trained
+ */
+export function trainInWasm(job: TrainingJob): boolean {
+  const doubles = jobDoubles(job);
+  const k = kernel(doubles * 8);
+  if (k === null) return false;
+  const start = base(k);
+  const { work, copyBack } = layOut(job, k.exports.memory.buffer, start);
+  k.record = (iteration, meanSquaredError) => {
+    copyBack();
+    job.record(iteration, meanSquaredError);
+  };
+  k.busy = true;
+  try {
+    const size = Math.max(1, Math.floor(SLICE / Math.max(1, work)));
+    for (let from = 0, countdown = 0; from < job.iterations; from += size) {
+      countdown = k.exports.train(start, from, Math.min(job.iterations, from + size), countdown);
+    }
+  } finally {
+    k.busy = false;
+    k.record = IGNORE; // so that the caller's steps are not kept alive until the next training
+  }
+  copyBack();
+  return true;
+}
