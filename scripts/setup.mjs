@@ -85,8 +85,8 @@ export const PYTHONS = [
   "python",
 ].filter(Boolean);
 
-/** A Python that has Jupyter's modules: the first of PYTHONS that imports them all. */
-function findPython(modules) {
+/** A Python that has `modules` (Jupyter's, numpy): the first of PYTHONS that imports them all. */
+export function findPython(modules) {
   return PYTHONS.find((python) => hasModules(python, modules));
 }
 
