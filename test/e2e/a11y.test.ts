@@ -2,126 +2,35 @@
 // A and AA and its best practices) reads every page of site/ as a reader gets it from disk, with
 // the charts drawn and the math typeset, and no page may have a serious or critical violation.
 // The test run's one build (buildSiteOnce: `npm run build`, shared with the other site suites and
-// the notebooks suite), read from a copy (a build elsewhere may swap site/ meanwhile), and one
-// browser for every test;
+// the notebooks suite), each page read from disk once for this suite and the site suite
+// (helpers/visit.ts: its charts drawn and its math typeset, then axe-core), in one browser;
 // a failure lists each violation: the rule, its impact, the element (CSS selector), its HTML, and
 // what is wrong, so that the run itself says what broke.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { NodeResult, Result } from "axe-core";
-import type { Browser, BrowserContext } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { notebookNames } from "./helpers/notebooks";
-import { oneRun, type PageLog, watchPage } from "./helpers/run";
-import { buildSiteOnce, launchSiteBrowser, SITE } from "./helpers/site";
+import { oneRun } from "./helpers/run";
+import { buildSiteOnce } from "./helpers/site";
+import { type AxeCheck, PAGES, type PageReport, type SiteVisit, STEPS, shareSiteVisit } from "./helpers/visit";
 
-const STEPS = notebookNames();
-const PAGES = ["index", "playground", ...STEPS];
 /** What fails a page: axe's two highest impacts (moderate and minor ones do not). */
 const blocking = (violations: Result[]) => violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-/** Pages checked at once: axe is CPU-bound, and a page with many charts is heavy. */
-const AT_ONCE = 2;
-/** For each step of a page (load, charts, math, axe): generous, for a machine busy with kernels. */
-const TIMEOUT = 120_000;
 /** Elements shown for each violation; the count says how many there are in all. */
 const SHOWN = 6;
 
-interface Checked extends PageLog {
-  name: string;
-  violations: Result[];
-  /** Chart divs, and those Plotly drew (an SVG inside) before axe ran. */
-  charts: number;
-  drawn: number;
-  /** Typeset formulas (mjx-container) and TeX errors, before axe ran. */
-  math: number;
-  mathErrors: number;
-}
-
-interface Session {
-  /** The copy of site/ that is read. */
-  site?: string;
-  browser?: Browser;
-  context?: BrowserContext;
-  refused: string[];
-  pages: Map<string, Checked>;
-}
-
-const session: Session = { refused: [], pages: new Map() };
-
-/** Opens a page from disk, waits for its charts and its math, and runs axe-core over it. */
-async function check(context: BrowserContext, site: string, name: string): Promise<Checked> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const log = watchPage(page);
-  try {
-    await page.goto(pathToFileURL(join(site, `${name}.html`)).href, { waitUntil: "load" });
-    // the charts (Plotly's .main-svg), and the explorers' controls, charts (any <svg>) and numbers
-    await page.waitForFunction(
-      () =>
-        Array.from(document.querySelectorAll(".perceptron-chart")).every((div) => div.querySelector(".main-svg")) &&
-        Array.from(document.querySelectorAll(".explorer-chart")).every((div) => div.querySelector("svg")) &&
-        Array.from(document.querySelectorAll(".perceptron-explorer")).every(
-          (div) => div.querySelector(".explorer-numbers")?.textContent,
-        ),
-    );
-    const state = await page.evaluate(async () => {
-      // MathJax 3 typesets once loaded (deferred): its startup promise settles when it is done
-      await (window as Window & { MathJax?: { startup?: { promise?: Promise<unknown> } } }).MathJax?.startup?.promise;
-      const charts = Array.from(document.querySelectorAll(".perceptron-chart"));
-      return {
-        charts: charts.length,
-        drawn: charts.filter((div) => div.querySelector(".main-svg text")).length,
-        math: document.querySelectorAll("mjx-container").length,
-        mathErrors: document.querySelectorAll("mjx-merror").length,
-      };
-    });
-    // what the page did as it loaded (axe's own requests come after: its preload of the stylesheets
-    // fails from file://, where each file is an origin of its own)
-    const loaded = {
-      consoleErrors: [...log.consoleErrors],
-      pageErrors: [...log.pageErrors],
-      failedRequests: [...log.failedRequests],
-      requests: [...log.requests],
-    };
-    // legacy mode: axe runs whole in the page, instead of gathering there and concluding in a blank
-    // page it opens, which takes two thirds of the time on a page of 10,000 elements (the charts' SVG,
-    // MathJax's). The pages have no frames, which that mode would leave out (rule frame-tested says so).
-    const axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] });
-    const { violations } = await axe.analyze();
-    return { name, ...loaded, ...state, violations };
-  } catch (error) {
-    throw new Error(`${name}.html: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    await page.close();
-  }
-}
-
-async function run(s: Session): Promise<void> {
+const fromDisk = shareSiteVisit({ axe: true });
+const session: { visited?: SiteVisit } = {};
+const suite = oneRun(session, async (s) => {
   await buildSiteOnce();
-  const site = mkdtempSync(join(tmpdir(), "perceptron-a11y-"));
-  s.site = site;
-  cpSync(SITE, site, { recursive: true });
-  const { context, refused } = await launchSiteBrowser((browser) => {
-    s.browser = browser;
-  });
-  Object.assign(s, { context, refused });
-  const queue = [...PAGES];
-  const worker = async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift())
-      s.pages.set(name, await check(context, site, name));
-  };
-  await Promise.all(Array.from({ length: AT_ONCE }, worker));
-}
-
-const suite = oneRun(session, run);
-const checked = (name: string) => {
-  const page = suite.ran("context").pages.get(name);
-  if (!page) throw new Error(`${name}.html was not checked`);
-  return page;
+  s.visited = await fromDisk.visited();
+});
+/** axe's check of a page, and what the page logged as it loaded (axe's own requests come after). */
+const checked = (name: string): AxeCheck & Pick<PageReport, "pageErrors" | "failedRequests"> => {
+  const { reports, axe } = suite.ran("visited").visited;
+  const report = reports.get(name);
+  const check = axe.get(name);
+  if (!report || !check) throw new Error(`${name}.html was not checked`);
+  return { ...check, pageErrors: report.pageErrors, failedRequests: report.failedRequests };
 };
 
 /** One element of a violation: where it is, its HTML, and axe's reason (the summary's lines after the first). */
@@ -157,16 +66,10 @@ function assertNone(page: string, violations: Result[], what: string): void {
 
 test.before(suite.start);
 
-test.after(async () => {
-  try {
-    await session.browser?.close();
-  } finally {
-    if (session.site) rmSync(session.site, { recursive: true, force: true });
-  }
-});
+test.after(() => fromDisk.release());
 
 test("axe read every page as a reader sees it: loaded from disk, every chart drawn, the math typeset", () => {
-  const { refused } = suite.ran("context");
+  const { refused } = suite.ran("visited").visited;
   assert.equal(refused, [], "requests refused (to anything but file:// and 127.0.0.1)");
   for (const name of PAGES) {
     const page = checked(name);
