@@ -148,7 +148,8 @@ const runsWanted = new Set<string>();
 /**
  * Said by a suite that will read these notebooks' runs (notebooks.test.ts, runnable.test.ts, as they
  * load): the shared build records them, and starts now, while the test files load, so that its
- * kernels run beside the suites that come before the first one to wait for it.
+ * kernels run beside the suites that come before the first one to wait for it (the unit suites,
+ * and the e2e suites that need no site: their files' names sort before the others').
  */
 export function wantRecordedRuns(names: string[]): void {
   for (const name of names) runsWanted.add(name);

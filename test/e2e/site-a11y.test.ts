@@ -6,6 +6,8 @@
 // (helpers/visit.ts: its charts drawn and its math typeset, then axe-core), in one browser;
 // a failure lists each violation: the rule, its impact, the element (CSS selector), its HTML, and
 // what is wrong, so that the run itself says what broke.
+// Named site-a11y: uvu runs the files in the order of their names, and the suites that need no site
+// (browser, explorer, jupyterlab, kernel, …) come first, while the shared build's kernels run.
 import type { NodeResult, Result } from "axe-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
