@@ -1,5 +1,6 @@
 // Checks shared by the public functions: each throws a TypeError (wrong kind of value) or a
 // RangeError (right kind, wrong value) whose message says where, what was expected and what came.
+import { allowed, type Limit, within } from "./limits";
 
 /** Describes a value for an error message: `"a" (a string)`, `NaN`, `null`, `an array of length 2`. */
 export function describe(value: unknown): string {
@@ -20,6 +21,16 @@ export function checkInteger(value: unknown, where: string, min: number, max: nu
   }
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`${where} must be an integer from ${min} to ${max}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is a number `limit` allows (limits.ts): a TypeError for another kind, else a RangeError. */
+export function checkLimit(value: unknown, limit: Limit, where: string): number {
+  if (limit.integer) return checkInteger(value, where, limit.min, limit.max);
+  if (!within(limit, value)) {
+    const kind = typeof value === "number" ? RangeError : TypeError;
+    throw new kind(`${where} must be ${allowed(limit)}, got ${describe(value)}`);
   }
   return value;
 }
@@ -52,8 +63,8 @@ export function checkRow(row: unknown, length: number, where: string, each = "on
 }
 
 /**
- * Throws unless `options` is undefined or a plain object whose keys are all in `known`; returns it
- * typed as its interface says (each value is still the caller's to check).
+ * Throws unless `options` is undefined or a plain object whose own keys are all in `known`; returns
+ * a copy of them typed as its interface says (each value is still the caller's to check).
  */
 export function checkOptions<T extends object>(
   options: T | undefined,
@@ -64,12 +75,28 @@ export function checkOptions<T extends object>(
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(`${where} must be an object such as { ${known[0]}: … }, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
+  // a copy of the own keys, each read once: a getter or a Proxy answers here, or fails here, named
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const key of readable(() => Object.keys(options), where)) {
     if (!(known as readonly string[]).includes(key)) {
       throw new TypeError(`${where} has an unknown option ${JSON.stringify(key)}; the options are ${known.join(", ")}`);
     }
+    copy[key] = readable(() => (options as Record<string, unknown>)[key], `${where}.${key}`);
   }
-  return options;
+  return copy as Partial<T>;
+}
+
+/** What `read` returns; a TypeError naming `where` if it throws (a getter's or a Proxy's error). */
+export function readable<V>(read: () => V, where: string): V {
+  try {
+    return read();
+  } catch (error) {
+    let why = "it threw";
+    try {
+      why = `it threw ${error instanceof Error ? error.message : String(error)}`;
+    } catch {}
+    throw new TypeError(`${where} could not be read: ${why}`);
+  }
 }
 
 /** Checks rows of `m` finite numbers each and packs them row by row into one array, in one pass. */
