@@ -3,6 +3,7 @@
 // and back/forward restore earlier settings, and play / pause / step through training.
 
 import { LIMITS, type Limit, own, within } from "../checks/limits";
+import { describe } from "../checks/validate";
 import { DATA_SETS, defaults, type Settings } from "./explorer";
 import { type Mounted, mountExplorer } from "./ui";
 
@@ -12,7 +13,10 @@ import { type Mounted, mountExplorer } from "./ui";
  * (limits.ts, the same as its controls'); a data set is one of DATA_SETS' own keys.
  */
 export function settingsFromHash(hash: string): { settings: Settings; problems: string[] } {
-  const params = new URLSearchParams(String(hash).replace(/^#/, ""));
+  if (typeof hash !== "string") {
+    throw new TypeError(`settingsFromHash(hash): hash must be a string such as "#data=xor", got ${describe(hash)}`);
+  }
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
   const problems: string[] = [];
   const data = params.get("data") ?? "seed";
   if (own(DATA_SETS, data) === undefined) problems.push("data");

@@ -7,7 +7,7 @@
 import { escapeHtml, type MimeBundle, scriptJson, uniqueId } from "../charts/plotly";
 import { errorCurve, svgText } from "../charts/svg";
 import { LIMITS } from "../checks/limits";
-import { checkLimit, checkOptions, describe } from "../checks/validate";
+import { checkLimit, checkOptions, describe, readable } from "../checks/validate";
 import { dataSet, defaults, run, type Settings } from "../explorer/explorer";
 import type { NetworkStep } from "../model/network";
 import { type Display, type DisplaySink, displayOf } from "./display";
@@ -84,14 +84,16 @@ export function checkSettings(given: Partial<Settings>, where: string): Settings
   checkLimit(settings.learningRate, LIMITS.explorerLearningRate, `${where}.learningRate`);
   const rows = set.inputs.length;
   const targets: unknown = settings.targets;
-  if (!Array.isArray(targets) || targets.length !== rows) {
-    throw new RangeError(`${where}.targets must have ${rows} values, one per row, got ${describe(targets)}`);
-  }
-  // read once each: a getter could answer 0 here and something else later
-  const copy = Array.from({ length: rows }, (_, r) => {
-    const t: unknown = targets[r];
-    if (t !== 0 && t !== 1) throw new RangeError(`${where}.targets[${r}] must be 0 or 1, got ${describe(t)}`);
-    return t;
-  });
+  // read once each, here: a getter could answer 0 now and something else later, or throw
+  const copy = readable(() => {
+    if (!Array.isArray(targets) || targets.length !== rows) {
+      throw new RangeError(`${where}.targets must have ${rows} values, one per row, got ${describe(targets)}`);
+    }
+    return Array.from({ length: rows }, (_, r) => {
+      const t: unknown = targets[r];
+      if (t !== 0 && t !== 1) throw new RangeError(`${where}.targets[${r}] must be 0 or 1, got ${describe(t)}`);
+      return t;
+    });
+  }, `${where}.targets`);
   return { ...settings, targets: copy };
 }
