@@ -1,7 +1,8 @@
 // Training between frames: the explorer's runs, a slice of about SLICE_MS at a time, so that the
 // page never waits on training longer than that, at any setting. The first slice runs in the task
 // of the change that asked for it (a small run is drawn at once, as the control moves); the rest,
-// one a frame, in requestAnimationFrame's callbacks. A new change drops the run in progress.
+// one a frame, in requestAnimationFrame's callbacks, and a run trained so is drawn in the frame
+// after its last slice. A new change drops the run in progress.
 import { type Result, type Settings, type Training, training } from "./explorer";
 
 /** The training a frame may do, in milliseconds: half a frame at 60 Hz, the rest left for drawing. */
@@ -28,6 +29,8 @@ export function trainInFrames(
 ): Trainer {
   let job: Training | undefined;
   let pending = false;
+  /** A run trained over several frames, drawn at the next (drawing takes a frame's time too). */
+  let ready: Result | undefined;
   /** A run started since the last frame began; the training done since then, in ms. */
   let startedThisFrame = false;
   let spent = 0;
@@ -46,10 +49,17 @@ export function trainInFrames(
   };
   /** Starts the waiting run if there is one, and trains for what is left of the frame's share. */
   const pump = () => {
+    const fresh = pending;
     if (pending) {
       pending = false;
       startedThisFrame = true;
       job = training(settings());
+      ready = undefined;
+    }
+    if (ready !== undefined) {
+      const result = ready;
+      ready = undefined;
+      return done(result);
     }
     if (job === undefined) return;
     askFrame();
@@ -58,7 +68,9 @@ export function trainInFrames(
     spent += performance.now() - started;
     if (result === undefined) return progress(job.done, job.iterations);
     job = undefined;
-    done(result);
+    // a run done in the task that started it is drawn there; a longer one, in a frame of its own
+    if (fresh) done(result);
+    else ready = result;
   };
   return {
     schedule() {
@@ -67,7 +79,7 @@ export function trainInFrames(
       else pump();
     },
     get training() {
-      return pending || job !== undefined;
+      return pending || job !== undefined || ready !== undefined;
     },
   };
 }
