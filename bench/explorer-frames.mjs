@@ -6,7 +6,7 @@
 // dropped, and the numbers shown are the new run's, as Node computes them (dist/explorer).
 // Target: no long task, no frame gap much over a frame (16.7 ms at 60 Hz).
 // usage: node bench/explorer-frames.mjs [path/to/browser.js] (after npm run compile)
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -112,13 +112,14 @@ const browser = await chromium.launch({
 });
 try {
   console.log(`Explorer's main thread in headless Chromium ${browser.version()}, bundle ${bundle}`);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
+  const page = await browser.newPage();
   const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("pageerror", ({ message }) => void errors.push(message));
+  // the bundle inline, then a root to mount in
+  const script = readFileSync(bundle, "utf8").replaceAll("</script", "<\\/script");
   await page.setContent(
-    '<!DOCTYPE html><html lang="en"><head><title>Explorer</title></head><body><main><div id="root"></div></main></body></html>',
+    `<!DOCTYPE html><html lang="en"><title>Frames</title><script>${script}</script><div id="root"></div>`,
   );
-  await page.addScriptTag({ path: bundle });
   const cases = [
     ...CASES,
     { ...CASES[0], what: `${CASES[0].what}, the rate moved after 300 ms`, change: { learningRate: 0.5 } },
