@@ -1,8 +1,8 @@
 """Runs one notebook top to bottom in a fresh kernel: the one runner of the tests and the site.
 
 usage: run-notebook.py NOTEBOOK [--executed OUT.ipynb] [--first OUT.ipynb] [--again OUT.ipynb]
-                       [--html OUT.html] [--plotly-src URL] [--module-src URL] [--css OUT.css]
-                       [--timeout SECONDS]
+                       [--then IN.ipynb OUT.ipynb] [--html OUT.html] [--plotly-src URL]
+                       [--module-src URL] [--css OUT.css] [--timeout SECONDS]
        run-notebook.py --css OUT.css
 
   --executed OUT    write the executed notebook (also when a cell fails: the cells run so far)
@@ -10,6 +10,9 @@ usage: run-notebook.py NOTEBOOK [--executed OUT.ipynb] [--first OUT.ipynb] [--ag
                     --module-src (the same as --executed without them)
   --again OUT       then run every cell a second time in the same kernel, and write that copy, as
                     the kernel left it
+  --then IN OUT     last, run IN's cells (the notebook with a cell edited, say) in the same kernel,
+                    and write that copy to OUT, as the kernel left it; its failure is reported in
+                    the result ("then") and changes neither the exit status nor the other copies
   --html OUT        render the executed notebook with the site's template (site-template/ here)
   --plotly-src URL  put <script src=URL> where a chart carries plotly.js inline (data-plotly-js)
   --module-src URL  put <script src=URL> where an explorer carries the module inline (data-perceptron-js)
@@ -19,7 +22,8 @@ The kernel (the notebook's own, tslab by default) runs in the notebook's folder,
 caller's environment says where Jupyter finds it (jupyterEnv in setup.mjs). Code cells are numbered
 [1], [2], ... as JupyterLab shows them. SIGINT or SIGTERM ends the kernel with the runner.
 
-The last line on stdout is one JSON object: {"ok": true, "seconds": {"start", "runs", "render"}},
+The last line on stdout is one JSON object: {"ok": true, "seconds": {"start", "runs", "render"}}
+(with --then, also seconds.then, and "then": null, or the failure of that run, as below),
 or {"ok": false, "message": ..., "cell": N, "code_cell": K, "first_line": ..., "error": ...} when
 a cell fails (N counts all cells from 1, K the code cells), or {"ok": false, "error": ...}. The
 message, also on stderr, names the notebook, the cell and its first line, then the error.
@@ -159,6 +163,7 @@ def main():
     parser.add_argument("notebook", nargs="?")
     for option in ("--executed", "--first", "--again", "--html", "--plotly-src", "--module-src", "--css"):
         parser.add_argument(option)
+    parser.add_argument("--then", nargs=2, metavar=("IN", "OUT"))
     parser.add_argument("--timeout", type=int, default=120)
     args = parser.parse_args()
     signal.signal(signal.SIGINT, stop)
@@ -183,6 +188,7 @@ def main():
     )
     seconds = {"runs": []}
     failure = None
+    then = {}
     start = time.perf_counter()
     with CLIENT.setup_kernel():
         seconds["start"] = round(time.perf_counter() - start, 3)
@@ -192,6 +198,13 @@ def main():
             seconds["runs"].append(round(time.perf_counter() - start, 3))
             if failure:
                 break
+        if args.then and not failure:
+            # a kernel that has run the notebook already: no second start for a variant of it
+            variant = nbformat.read(args.then[0], as_version=4)
+            start = time.perf_counter()
+            then = {"then": run_cells(CLIENT, variant)}
+            seconds["then"] = round(time.perf_counter() - start, 3)
+            write(args.then[1], nbformat.writes(variant))
     # each run as the kernel left it, then the first with its scripts linked (--executed, --html)
     for notebook, path in runs[: len(seconds["runs"])]:
         if path:
@@ -210,7 +223,7 @@ def main():
         name = os.path.splitext(os.path.basename(args.notebook))[0]
         write(args.html, render(nb, name))
         seconds["render"] = round(time.perf_counter() - start, 3)
-    print(json.dumps({"ok": True, "seconds": seconds}))
+    print(json.dumps({"ok": True, "seconds": seconds, **then}))
     return 0
 
 

@@ -92,8 +92,8 @@ export function hasModules(python, modules) {
 /** Pythons to try, in order: PERCEPTRON_PYTHON, the project's conda env, python3 on PATH, Debian's. */
 export const PYTHONS = pythons(root);
 
-/** A Python that has Jupyter's modules: the first of PYTHONS that imports them all. */
-function findPython(modules) {
+/** A Python that has `modules` (Jupyter's, numpy): the first of PYTHONS that imports them all. */
+export function findPython(modules) {
   return PYTHONS.find((python) => hasModules(python, modules));
 }
 

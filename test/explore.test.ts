@@ -2,7 +2,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Display, explore, type MimeBundle } from "../src";
+import { LIMITS } from "../src/checks/limits";
 import { defaults, run } from "../src/explorer/explorer";
+import { settingsFromHash } from "../src/explorer/playground";
+import { rateOf } from "../src/explorer/ui";
 import { assertThrows } from "./helpers/assert";
 
 test("explore sends controls that mount in the page, the module's bundle once, and the first run's error curve", () => {
@@ -45,11 +48,22 @@ test("explore refuses settings it cannot train, saying which and why", () => {
     RangeError,
     /explore\(options\)\.data must be one of seed, and, or, xor, sequel, iris, got "nand"/,
   );
-  assertThrows(() => explore({ hidden: -1, display }), RangeError, /\.hidden must be an integer from 0 to 64, got -1/);
+  assertThrows(() => explore({ hidden: -1, display }), RangeError, /\.hidden must be an integer from 0 to 8, got -1/);
+  assertThrows(() => explore({ hidden: 9, display }), RangeError, /\.hidden must be an integer from 0 to 8, got 9/);
+  assertThrows(
+    () => explore({ iterations: 60001, display }),
+    RangeError,
+    /\.iterations must be an integer from 0 to 60000, got 60001/,
+  );
   assertThrows(
     () => explore({ learningRate: 0, display }),
     RangeError,
-    /\.learningRate must be a finite number above 0, got 0/,
+    /\.learningRate must be a number from 0\.01 to 10, got 0/,
+  );
+  assertThrows(
+    () => explore({ learningRate: "1" as never, display }),
+    TypeError,
+    /\.learningRate must be a number from 0\.01 to 10, got "1" \(a string\)/,
   );
   assertThrows(
     () => explore({ targets: [0, 1], display }),
@@ -58,6 +72,45 @@ test("explore refuses settings it cannot train, saying which and why", () => {
   );
   assertThrows(() => explore({ targets: [0, 1, 2, 0], display }), RangeError, /\.targets\[2\] must be 0 or 1, got 2/);
   assertThrows(() => explore({ speed: 1 } as never), TypeError, /unknown option "speed"/);
+});
+
+test("explore looks a data set up among its own keys: an inherited name is refused as any other", () => {
+  const display = new Display(() => {});
+  for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+    assertThrows(
+      () => explore({ data: name, display }),
+      RangeError,
+      new RegExp(`explore\\(options\\)\\.data must be one of seed, and, or, xor, sequel, iris, got "${name}"`),
+    );
+  }
+  assertThrows(() => explore(JSON.parse('{"__proto__": {"data": "xor"}}')), TypeError, /unknown option "__proto__"/);
+  assertThrows(() => explore({ data: 1 as never, display }), RangeError, /\.data must be one of .*got 1$/);
+});
+
+test("the explorer's limits are the table's: explore, the URL and the controls agree", () => {
+  const top = { hidden: LIMITS.explorerHidden.max, iterations: LIMITS.explorerIterations.max };
+  const { settings, problems } = settingsFromHash(`#data=xor&hidden=${top.hidden}&iterations=${top.iterations}`);
+  assert.equal(problems, []);
+  assert.is(settings.hidden, 8);
+  assert.is(settings.iterations, 60000);
+  assert.equal(settingsFromHash("#hidden=9&iterations=60100").problems, ["hidden", "iterations"]);
+  assert.equal(settingsFromHash("#rate=0.01").problems, []);
+  assert.equal(settingsFromHash("#rate=0.009").problems, ["rate"]);
+  assert.equal(settingsFromHash("#rate=10").problems, []);
+  // the slider's log scale reaches the rate's limits exactly
+  const { min, max } = LIMITS.explorerLearningRate;
+  assert.is(rateOf(Math.log10(min)), min);
+  assert.is(rateOf(Math.log10(max)), max);
+  const sent: MimeBundle[] = [];
+  explore({
+    data: "xor",
+    hidden: 8,
+    iterations: 100,
+    learningRate: 10,
+    seed: LIMITS.seed.max,
+    display: (b) => sent.push(b),
+  });
+  assert.is(sent.length, 1);
 });
 
 test.run();

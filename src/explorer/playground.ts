@@ -2,33 +2,37 @@
 // (#data=xor&hidden=4&seed=1&rate=0.5&iterations=10000&targets=0110), so a link reproduces a run
 // and back/forward restore earlier settings, and play / pause / step through training.
 
-import { MAX_SEED } from "../model/random";
+import { LIMITS, type Limit, own, within } from "../checks/limits";
+import { describe } from "../checks/validate";
 import { DATA_SETS, defaults, type Settings } from "./explorer";
 import { type Mounted, mountExplorer } from "./ui";
 
-/** The settings a URL fragment holds, over the defaults; what it gets wrong, named in `problems`. */
+/**
+ * The settings a URL fragment holds, over the defaults; what it gets wrong, named in `problems`.
+ * Each number must be written plainly (digits, a point) and be within the explorer's limits
+ * (limits.ts, the same as its controls'); a data set is one of DATA_SETS' own keys.
+ */
 export function settingsFromHash(hash: string): { settings: Settings; problems: string[] } {
+  if (typeof hash !== "string") {
+    throw new TypeError(`settingsFromHash(hash): hash must be a string such as "#data=xor", got ${describe(hash)}`);
+  }
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const problems: string[] = [];
   const data = params.get("data") ?? "seed";
-  if (!(data in DATA_SETS)) problems.push("data");
-  const settings = defaults(data in DATA_SETS ? data : "seed");
-  const integer = (name: string, key: "hidden" | "seed" | "iterations", max: number) => {
+  if (own(DATA_SETS, data) === undefined) problems.push("data");
+  const settings = defaults(own(DATA_SETS, data) === undefined ? "seed" : data);
+  const number = (name: string, key: "hidden" | "seed" | "iterations" | "learningRate", limit: Limit) => {
     const text = params.get(name);
     if (text === null) return;
+    const plain = limit.integer ? /^\d+$/ : /^\d*\.?\d+(e-?\d+)?$/i;
     const value = Number(text);
-    if (/^\d+$/.test(text) && value <= max) settings[key] = value;
+    if (plain.test(text) && within(limit, value)) settings[key] = value;
     else problems.push(name);
   };
-  integer("hidden", "hidden", 8);
-  integer("seed", "seed", MAX_SEED);
-  integer("iterations", "iterations", 60000);
-  const rate = params.get("rate");
-  if (rate !== null) {
-    const value = Number(rate);
-    if (/^\d*\.?\d+(e-?\d+)?$/i.test(rate) && value >= 0.01 && value <= 10) settings.learningRate = value;
-    else problems.push("rate");
-  }
+  number("hidden", "hidden", LIMITS.explorerHidden);
+  number("seed", "seed", LIMITS.seed);
+  number("iterations", "iterations", LIMITS.explorerIterations);
+  number("rate", "learningRate", LIMITS.explorerLearningRate);
   const targets = params.get("targets");
   if (targets !== null) {
     if (new RegExp(`^[01]{${settings.targets.length}}$`).test(targets)) settings.targets = [...targets].map(Number);
@@ -88,11 +92,13 @@ export function mountPlayground(root: HTMLElement): Mounted {
     restoring = false;
   });
 
-  // play: the iterations from 0 to where they were, a step a frame; step: one step on
+  // play: the iterations from 0 to where they were, a stride a frame once the last stride's run is
+  // drawn (a large one trains over several frames); step: one stride on
   let target = 0;
   const stride = () => Math.max(100, Math.round(target / 50 / 100) * 100);
   const frame = () => {
     if (!playing) return;
+    if (mounted.training) return void requestAnimationFrame(frame);
     const next = Math.min(target, mounted.settings().iterations + stride());
     mounted.set({ iterations: next });
     if (next < target) requestAnimationFrame(frame);
@@ -111,7 +117,7 @@ export function mountPlayground(root: HTMLElement): Mounted {
   step.addEventListener("click", () => {
     playing = false;
     target = Math.max(target, mounted.settings().iterations);
-    mounted.set({ iterations: Math.min(60000, mounted.settings().iterations + stride()) });
+    mounted.set({ iterations: Math.min(LIMITS.explorerIterations.max, mounted.settings().iterations + stride()) });
   });
   return mounted;
 }

@@ -1,9 +1,10 @@
 // The explorer's page: labelled controls, four charts and the numbers, mounted into a <div>.
-// Moving a control retrains at once and redraws the charts (plain SVG, charts/svg/), in the same
-// task as the input event, unless a retrain already ran since the last frame's callbacks: then it
-// waits for the next frame's, with the latest settings. A dragged slider never queues stale work:
-// however many moves come, one retrain at most waits, and it trains on the last value.
-import { describeBoundary, type Grid } from "../charts/boundary";
+// Moving a control starts a new run (the old one is dropped) and trains it in slices of about
+// SLICE_MS, the first in the same task as the input event, the rest one a frame, with a progress
+// bar; the charts (plain SVG, charts/svg/) are redrawn when the run is done. A run starts at most
+// once a frame: a change in a frame that has started one waits for the next frame's callbacks, with
+// the latest settings, so a dragged slider never queues stale work and the page never waits on
+// training longer than a slice, at any setting the controls or a URL can reach (limits.ts).
 import { describeErrorCurve } from "../charts/error-curve";
 import { describeNetwork } from "../charts/network-diagram";
 import { describePredictions } from "../charts/predictions";
@@ -12,16 +13,10 @@ import { draw } from "../charts/svg/dom";
 import { errorCurveSvg } from "../charts/svg/error-curve";
 import { networkSvg } from "../charts/svg/network";
 import { predictionsSvg } from "../charts/svg/predictions";
-import type { Network } from "../model/network";
-import { MAX_SEED } from "../model/random";
-import { DATA_SETS, type DataSet, type Result, ROWS_SHOWN, report, run, type Settings } from "./explorer";
-
-/** The plane the decision boundary is drawn over, and how many points a side its picture has. */
-const PLANE: [[number, number], [number, number]] = [
-  [-0.5, 1.5],
-  [-0.5, 1.5],
-];
-const RESOLUTION = 32;
+import { LIMITS, type Limit, within } from "../checks/limits";
+import { DATA_SETS, dataSet, type Result, ROWS_SHOWN, report, type Settings } from "./explorer";
+import { trainInFrames } from "./frames";
+import { describePlane } from "./plane";
 
 /**
  * The explorer as mounted: its settings, the last run's numbers, and how many runs it made. After
@@ -32,9 +27,16 @@ export interface Mounted {
   set(changes: Partial<Settings>): void;
   result(): Result | undefined;
   readonly runs: number;
+  /** Whether a run is still training (its progress shown), not yet drawn. */
+  readonly training: boolean;
 }
 
-const RATE = { min: -2, max: 1, step: 0.05 };
+/** The learning-rate slider's scale: log₁₀ of the rate's limits. */
+const RATE = {
+  min: Math.log10(LIMITS.explorerLearningRate.min),
+  max: Math.log10(LIMITS.explorerLearningRate.max),
+  step: LIMITS.explorerLearningRate.step,
+};
 
 /** The explorer's layout, added to the page once: controls in columns, charts two abreast when wide. */
 const STYLE = `
@@ -52,6 +54,8 @@ const STYLE = `
 .perceptron-explorer .explorer-chart { min-width: 0; }
 .perceptron-explorer .explorer-numbers { white-space: pre-wrap; margin: 8px 0 0; }
 .playground-play { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; }
+.perceptron-explorer .explorer-progress { display: flex; align-items: center; gap: 8px; margin: 0 0 8px; min-height: 1.4em; }
+.perceptron-explorer .explorer-progress[hidden] { visibility: hidden; display: flex; }
 .playground-note:empty { display: none; }
 `;
 
@@ -78,12 +82,10 @@ export function rateOf(v: number): number {
  */
 export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (s: Settings) => void): Mounted {
   const id = `explorer-${Math.random().toString(36).slice(2)}`;
+  dataSet(initial.data, "mountExplorer(): initial.data"); // a key of DATA_SETS' own, or a RangeError
   let settings: Settings = { ...initial, targets: [...initial.targets] };
   let last: Result | undefined;
   let runs = 0;
-  /** A retrain has run since the last frame began; another waits for the next frame. */
-  let busy = false;
-  let waiting = false;
 
   addStyle();
   root.classList.add("perceptron-explorer");
@@ -106,27 +108,27 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   const data = field("data", "Data set", element("select")) as HTMLSelectElement;
   for (const [key, set] of Object.entries(DATA_SETS)) data.append(new Option(set.name, key));
   const hiddenShown = output("hidden");
-  const hidden = field("hidden", "Hidden neurons", range(0, 8, 1), hiddenShown) as HTMLInputElement;
+  const hidden = field("hidden", "Hidden neurons", range(LIMITS.explorerHidden), hiddenShown) as HTMLInputElement;
   const rateShown = output("rate");
-  const rate = field(
-    "rate",
-    "Learning rate (log scale)",
-    range(RATE.min, RATE.max, RATE.step),
-    rateShown,
-  ) as HTMLInputElement;
+  const rate = field("rate", "Learning rate (log scale)", range(RATE), rateShown) as HTMLInputElement;
   const iterationsShown = output("iterations");
-  const iterations = field("iterations", "Iterations", range(0, 60000, 100), iterationsShown) as HTMLInputElement;
-  const seed = field(
-    "seed",
-    "Seed",
-    element("input", { type: "number", min: "0", max: String(MAX_SEED), step: "1" }),
+  const iterations = field(
+    "iterations",
+    "Iterations",
+    range(LIMITS.explorerIterations),
+    iterationsShown,
   ) as HTMLInputElement;
+  const seed = field("seed", "Seed", numberInput(LIMITS.seed)) as HTMLInputElement;
   const targets = element("fieldset", { class: "explorer-targets" });
   const numbers = element("pre", { class: "explorer-numbers", "aria-live": "polite" });
   const charts = ["error", "boundary", "predictions", "network"].map((name) =>
     element("div", { class: `explorer-chart explorer-${name}` }),
   );
-  root.append(form, targets, element("div", { class: "explorer-charts" }, charts), numbers);
+  const progress = element("div", { class: "explorer-progress", hidden: "" });
+  const bar = element("progress", { max: "1", value: "0", "aria-label": "Training" }) as HTMLProgressElement;
+  const status = element("span");
+  progress.append(bar, status);
+  root.append(form, targets, progress, element("div", { class: "explorer-charts" }, charts), numbers);
 
   /** Shows the settings in the controls. */
   const show = () => {
@@ -139,7 +141,7 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     iterationsShown.value = settings.iterations.toLocaleString("en");
     seed.value = String(settings.seed);
     // the target buttons: made again for another data set; else each shows its target, and keeps the focus
-    const rows = DATA_SETS[settings.data].inputs;
+    const rows = dataSet(settings.data, "settings.data").inputs;
     const label = (r: number) => `[${rows[r].join(", ")}] → ${settings.targets[r]}`;
     if (targets.dataset.data === settings.data && rows.length <= ROWS_SHOWN) {
       targets.querySelectorAll("button").forEach((button, r) => {
@@ -170,43 +172,28 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     });
   };
 
-  /** Trains with the latest settings and redraws; until the next frame, a change waits for it. */
-  const retrain = () => {
-    busy = true;
-    requestAnimationFrame(() => {
-      busy = false;
-      if (waiting) {
-        waiting = false;
-        retrain();
-      }
-    });
-    last = run(settings);
-    runs++;
-    redraw(last);
-    root.dispatchEvent(new CustomEvent("explorer-drawn", { detail: { runs } }));
-  };
-  const schedule = () => {
-    if (busy) waiting = true;
-    else retrain();
-  };
+  const trainer = trainInFrames(
+    () => settings,
+    (done, total) => {
+      progress.hidden = false;
+      bar.value = done / total;
+      status.textContent = `training: ${done.toLocaleString("en")} of ${total.toLocaleString("en")} iterations`;
+    },
+    (result) => {
+      progress.hidden = true;
+      last = result;
+      runs++;
+      redraw(last);
+      root.dispatchEvent(new CustomEvent("explorer-drawn", { detail: { runs } }));
+    },
+  );
+  const schedule = trainer.schedule;
 
   const redraw = (result: Result) => {
     const set = DATA_SETS[settings.data];
     const many = set.inputs.length > ROWS_SHOWN;
     draw(charts[0], errorCurveSvg(describeErrorCurve([{ name: "training", steps: result.steps }])));
-    draw(
-      charts[1],
-      boundarySvg(
-        describeBoundary({
-          grid: outputsOver(result.network, set),
-          points: { x: set.inputs, label: settings.targets },
-          range: PLANE,
-          title: "The output over the first two inputs (the third at 1)",
-          xTitle: set.axes[0],
-          yTitle: set.axes[1],
-        }),
-      ),
-    );
+    draw(charts[1], boundarySvg(describePlane(result.network, set, settings.targets)));
     draw(
       charts[2],
       predictionsSvg(
@@ -223,8 +210,9 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   };
 
   const change = (changes: Partial<Settings>) => {
+    if (changes.data !== undefined) dataSet(changes.data, "set(): changes.data");
     settings = { ...settings, ...changes };
-    if (changes.data !== undefined) settings.targets = [...DATA_SETS[settings.data].targets];
+    if (changes.data !== undefined) settings.targets = [...dataSet(settings.data, "settings.data").targets];
     show();
     onChange?.(settings);
     schedule();
@@ -236,12 +224,12 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   iterations.addEventListener("input", () => change({ iterations: Number(iterations.value) }));
   seed.addEventListener("change", () => {
     const value = Number(seed.value);
-    if (Number.isInteger(value) && value >= 0 && value <= MAX_SEED) change({ seed: value });
+    if (seed.value.trim() !== "" && within(LIMITS.seed, value)) change({ seed: value });
     else seed.value = String(settings.seed);
   });
 
   show();
-  retrain();
+  schedule();
   return {
     settings: () => ({ ...settings, targets: [...settings.targets] }),
     set: change,
@@ -249,28 +237,29 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     get runs() {
       return runs;
     },
+    get training() {
+      return trainer.training;
+    },
   };
 }
 
-/**
- * The network's output over the plane of the first two inputs, the others at 1: a row of
- * RESOLUTION outputs for each x₂ from the bottom, at the centres of the picture's pixels.
- */
-function outputsOver(network: Network, set: DataSet): Grid {
-  const centres = ([from, to]: [number, number]) =>
-    Array.from({ length: RESOLUTION }, (_, k) => from + ((k + 0.5) * (to - from)) / RESOLUTION);
-  const [xs, ys] = [centres(PLANE[0]), centres(PLANE[1])];
-  const rest = set.inputs[0].slice(2).map(() => 1);
-  const outputs = network.predict(ys.flatMap((x2) => xs.map((x1) => [x1, x2, ...rest]))) as number[];
-  return { x: xs, y: ys, z: ys.map((_, j) => outputs.slice(j * RESOLUTION, (j + 1) * RESOLUTION)) };
-}
-
-function range(min: number, max: number, step: number): HTMLInputElement {
+/** A slider over a limit's range, by its step. */
+function range(limit: Pick<Limit, "min" | "max" | "step">): HTMLInputElement {
   return element("input", {
     type: "range",
-    min: String(min),
-    max: String(max),
-    step: String(step),
+    min: String(limit.min),
+    max: String(limit.max),
+    step: String(limit.step ?? 1),
+  }) as HTMLInputElement;
+}
+
+/** A number box over a limit's range. */
+function numberInput(limit: Limit): HTMLInputElement {
+  return element("input", {
+    type: "number",
+    min: String(limit.min),
+    max: String(limit.max),
+    step: String(limit.step ?? 1),
   }) as HTMLInputElement;
 }
 

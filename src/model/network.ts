@@ -8,6 +8,7 @@ import {
   checkRowValues,
   describe,
   isBatch,
+  readable,
 } from "../checks/validate";
 import type { TrainingJob } from "../kernel/job";
 import { trainInWasm } from "../kernel/train";
@@ -94,10 +95,15 @@ export class Network {
   /** Replaces the weights (checked: every layer's shape, finite numbers). */
   set weights(values: number[][][]) {
     const where = "network.weights";
+    this.#weights = readable(() => this.#checkWeights(values, where), where); // a Proxy's or a getter's error, named
+  }
+
+  /** The weights as packed layers, checked: every layer's shape, finite numbers. */
+  #checkWeights(values: number[][][], where: string): Float64Array[] {
     if (!Array.isArray(values) || values.length !== this.layers.length - 1) {
       throw new TypeError(`${where} must be ${this.layers.length - 1} layers of weights, got ${describe(values)}`);
     }
-    this.#weights = values.map((layer, l) => {
+    return values.map((layer, l) => {
       if (!Array.isArray(layer) || layer.length !== this.layers[l]) {
         throw new RangeError(
           `${where}[${l}] must have ${this.layers[l]} rows (one per value of layer ${l}), got ${describe(layer)}`,
@@ -202,12 +208,19 @@ export class Network {
 /** Throws unless `layers` is an array of at least two layer sizes, with at most MAX_WEIGHTS weights in all. */
 function checkLayers(layers: unknown): number[] {
   const where = "new Network(): options.layers";
+  return readable(() => checkLayerSizes(layers, where), where); // a Proxy's or a getter's error, named
+}
+
+/** checkLayers's work, for a value that may still be hostile. */
+function checkLayerSizes(layers: unknown, where: string): number[] {
   if (!Array.isArray(layers) || layers.length < 2) {
     throw new (Array.isArray(layers) ? RangeError : TypeError)(
       `${where} must be an array of at least two layer sizes, inputs first, such as [3, 4, 1], got ${describe(layers)}`,
     );
   }
-  const sizes = layers.map((size, l) => checkInteger(size, `${where}[${l}]`, 1, MAX_WEIGHTS));
+  // index by index: a sparse array of length 2³² − 1 fails at its first hole, not after every index
+  const sizes: number[] = [];
+  for (let l = 0; l < layers.length; l++) sizes.push(checkInteger(layers[l], `${where}[${l}]`, 1, MAX_WEIGHTS));
   const total = sizes.slice(1).reduce((sum, neurons, l) => sum + sizes[l] * neurons, 0);
   if (total > MAX_WEIGHTS) {
     throw new RangeError(`${where} makes ${total} weights in all, more than ${MAX_WEIGHTS}, got [${sizes.join(", ")}]`);

@@ -9,10 +9,10 @@ import { describeErrorCurve } from "../charts/error-curve";
 import { escapeHtml, type MimeBundle, scriptJson, uniqueId } from "../charts/plotly";
 import { svgText } from "../charts/svg/dom";
 import { errorCurveSvg } from "../charts/svg/error-curve";
-import { checkFinite, checkInteger, checkOptions, describe } from "../checks/validate";
-import { DATA_SETS, defaults, run, type Settings } from "../explorer/explorer";
+import { LIMITS } from "../checks/limits";
+import { checkLimit, checkOptions, describe, readable } from "../checks/validate";
+import { dataSet, defaults, run, type Settings } from "../explorer/explorer";
 import type { NetworkStep } from "../model/network";
-import { MAX_SEED } from "../model/random";
 import { type Display, type DisplaySink, displayOf, type Environment } from "./display";
 
 export interface ExploreOptions extends Partial<Settings> {
@@ -40,7 +40,7 @@ export function explore(environment: Environment, options: ExploreOptions = {}):
   const settings = checkSettings(given, where);
   const first = run(settings);
   const id = `explorer-${uniqueId()}`;
-  const set = DATA_SETS[settings.data];
+  const set = dataSet(settings.data, `${where}.data`);
   const text =
     `Live explorer: ${set.name}, ${settings.hidden === 0 ? "one neuron" : `${settings.hidden} hidden neurons`}, ` +
     `learning rate ${settings.learningRate}, ${settings.iterations} iterations, seed ${settings.seed}; ` +
@@ -74,25 +74,30 @@ function errorPicture(steps: Pick<NetworkStep, "iteration" | "meanSquaredError">
   );
 }
 
-/** Checks the settings a caller gives, over the data set's defaults. */
+/**
+ * Checks the settings a caller gives, over the data set's defaults, against the explorer's limits
+ * (limits.ts: the same as its controls' and the playground's URL).
+ */
 export function checkSettings(given: Partial<Settings>, where: string): Settings {
   const data = given.data ?? "seed";
-  if (typeof data !== "string" || !(data in DATA_SETS)) {
-    throw new RangeError(`${where}.data must be one of ${Object.keys(DATA_SETS).join(", ")}, got ${describe(data)}`);
-  }
-  const settings = { ...defaults(data), ...given, data };
-  checkInteger(settings.hidden, `${where}.hidden`, 0, 64);
-  checkInteger(settings.seed, `${where}.seed`, 0, MAX_SEED);
-  checkInteger(settings.iterations, `${where}.iterations`, 0, 1_000_000);
-  if (checkFinite(settings.learningRate, `${where}.learningRate`) <= 0) {
-    throw new RangeError(`${where}.learningRate must be a finite number above 0, got ${settings.learningRate}`);
-  }
-  const rows = DATA_SETS[data].inputs.length;
-  if (!Array.isArray(settings.targets) || settings.targets.length !== rows) {
-    throw new RangeError(`${where}.targets must have ${rows} values, one per row, got ${describe(settings.targets)}`);
-  }
-  settings.targets.forEach((t, r) => {
-    if (t !== 0 && t !== 1) throw new RangeError(`${where}.targets[${r}] must be 0 or 1, got ${describe(t)}`);
-  });
-  return { ...settings, targets: [...settings.targets] };
+  const set = dataSet(data, `${where}.data`);
+  const settings = { ...defaults(data as string), ...given, data: data as string };
+  checkLimit(settings.hidden, LIMITS.explorerHidden, `${where}.hidden`);
+  checkLimit(settings.seed, LIMITS.seed, `${where}.seed`);
+  checkLimit(settings.iterations, LIMITS.explorerIterations, `${where}.iterations`);
+  checkLimit(settings.learningRate, LIMITS.explorerLearningRate, `${where}.learningRate`);
+  const rows = set.inputs.length;
+  const targets: unknown = settings.targets;
+  // read once each, here: a getter could answer 0 now and something else later, or throw
+  const copy = readable(() => {
+    if (!Array.isArray(targets) || targets.length !== rows) {
+      throw new RangeError(`${where}.targets must have ${rows} values, one per row, got ${describe(targets)}`);
+    }
+    return Array.from({ length: rows }, (_, r) => {
+      const t: unknown = targets[r];
+      if (t !== 0 && t !== 1) throw new RangeError(`${where}.targets[${r}] must be 0 or 1, got ${describe(t)}`);
+      return t;
+    });
+  }, `${where}.targets`);
+  return { ...settings, targets: copy };
 }

@@ -30,6 +30,9 @@ async function expected(): Promise<string> {
 }
 const shown = () => page.locator(".explorer-numbers").textContent();
 const runs = () => page.evaluate(() => (window as unknown as ExplorerWindow).mounted.runs);
+/** Waits until the page shows the numbers of the settings it holds (its last retrain done), in place of a fixed sleep. */
+const settled = () =>
+  waitUntil("the page to show the numbers of its settings", 5_000, async () => (await shown()) === (await expected()));
 
 // uvu swallows an error thrown in a hook (the suite would pass, 0 of 7 run): oneRun keeps it for the tests
 const suite = oneRun({}, async () => {
@@ -113,7 +116,7 @@ test("the keyboard moves the learning rate, and the page retrains with the rate 
   await page.locator('input[id$="-rate"]').focus();
   for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowLeft");
   await waitUntil("a retrain", 5_000, async () => (await runs()) > before);
-  await page.waitForTimeout(100);
+  await settled();
   const rate = await page.locator('output[for$="-rate"]').textContent();
   assert.is(rate, "0.501", "10^(−0.3), to three digits");
   assert.is(await shown(), await expected(), "the page's numbers are Node's, to the last digit");
@@ -126,7 +129,7 @@ test("flipping a target retrains on the learner's own data", async () => {
     5_000,
     async () => (await page.evaluate(() => (window as unknown as ExplorerWindow).mounted.settings().targets[0])) === 1,
   );
-  await page.waitForTimeout(100);
+  await settled();
   assert.is(await page.locator(".explorer-targets button").first().getAttribute("aria-pressed"), "true");
   assert.is(await shown(), await expected(), "the page's numbers are Node's, to the last digit");
   // from the keyboard: the second row's target flips, and the focus stays on its button
@@ -142,7 +145,7 @@ test("flipping a target retrains on the learner's own data", async () => {
     "[1, 1, 1] → 0",
     "the focus stays on the pressed button, which shows its new target",
   );
-  await page.waitForTimeout(100);
+  await settled();
   assert.is(await shown(), await expected(), "the page's numbers are Node's, to the last digit");
 });
 
@@ -150,7 +153,13 @@ test("a hidden layer learns XOR in the page, with the module's numbers", async (
   await page.locator('select[id$="-data"]').selectOption("xor");
   await page.locator('input[id$="-hidden"]').fill("4");
   await page.locator('input[id$="-hidden"]').dispatchEvent("input");
-  await page.waitForTimeout(300);
+  await waitUntil("the page to take the settings", 5_000, () =>
+    page.evaluate(() => {
+      const { data, hidden } = (window as unknown as ExplorerWindow).mounted.settings();
+      return data === "xor" && hidden === 4;
+    }),
+  );
+  await settled();
   const settings = await page.evaluate(() => (window as unknown as ExplorerWindow).mounted.settings());
   assert.is(settings.data, "xor");
   assert.is(settings.hidden, 4);

@@ -234,13 +234,29 @@ test("play trains from 0 up to the iterations, a frame at a time; pause stops it
   try {
     const numbers = async () => (await readExplorers(page))[0].numbers;
     const iterations = async () => (await readExplorers(page))[0].iterations;
-    await page.getByRole("button", { name: "Play training" }).click();
-    const seen = new Set<number>();
-    await waitUntil("play to reach 3000 iterations", 15_000, async () => {
-      seen.add(await iterations());
-      return (await iterations()) === 3000;
+    // the iterations each frame shows, read in the page (a look from here each time would miss
+    // frames on a busy machine), until play is back at 3000
+    await page.evaluate(() => {
+      const label = Array.from(document.querySelectorAll("label")).find((l) => l.textContent === "Iterations");
+      const input = document.getElementById(label?.htmlFor ?? "") as HTMLInputElement;
+      // on window, not a named function: tsx would wrap that in __name, which the page has not
+      const w = window as Window & { shown?: number[]; played?: boolean; look?: () => void };
+      w.shown = [];
+      w.look = () => {
+        const shown = w.shown as number[];
+        const now = Number(input.value);
+        if (shown[shown.length - 1] !== now) shown.push(now);
+        w.played = now === 3000 && shown.length > 1;
+        if (!w.played) requestAnimationFrame(w.look as () => void);
+      };
+      requestAnimationFrame(w.look);
     });
-    assert.ok(seen.size >= 3, `play showed the iterations on the way up: ${[...seen].join(", ")}`);
+    await page.getByRole("button", { name: "Play training" }).click();
+    await waitUntil("play to reach 3000 iterations", 15_000, () =>
+      page.evaluate(() => (window as Window & { played?: boolean }).played),
+    );
+    const seen = await page.evaluate(() => (window as Window & { shown?: number[] }).shown ?? []);
+    assert.ok(new Set(seen).size >= 3, `play showed the iterations on the way up: ${seen.join(", ")}`);
     const end = (await readExplorers(page))[0];
     assert.is(end.numbers, expected(settingsOf(end)), "the last frame is a full run of 3000 iterations");
 

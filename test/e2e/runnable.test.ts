@@ -1,30 +1,28 @@
 // The published step pages run their own code again, in Chromium, with no kernel: on every page a
 // parameter is edited in the page's parameters cell and Run all pressed; every line it prints and
-// every chart it draws must then be what a tslab kernel gives for the same edit (the notebook run
-// with the edited cell by the project's runner; chart data within 1e-12). An absurd value is stoppable or refused, and the
+// every chart it draws must then be what a tslab kernel gives for the same edit (the notebook with
+// the edited cell, run by the project's runner in the shared build, in the kernel that ran the
+// notebook: recordedRuns; chart data within 1e-12). An absurd value is stoppable or refused, and the
 // page stays usable; nothing is fetched from elsewhere; axe still finds no serious violation.
-import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { jupyterEnv, readSetup } from "../../scripts/setup.mjs";
-import { type Mirror, mirrorProject, waitUntil } from "./helpers/browser";
-import {
-  NOTEBOOKS,
-  type Notebook,
-  notebookNames,
-  outputs,
-  printedLines,
-  RUNNER,
-  readNotebook,
-  text,
-} from "./helpers/notebooks";
+import { waitUntil } from "./helpers/browser";
+import { type Edit, type Notebook, notebookNames, outputs, printedLines } from "./helpers/notebooks";
 import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
-import { buildSiteOnce, launchSiteBrowser, SITE, type StaticServer, serveFolder } from "./helpers/site";
+import {
+  buildSiteOnce,
+  closeSite,
+  launchSiteBrowser,
+  recordedRuns,
+  SITE,
+  type StaticServer,
+  serveFolder,
+  wantRecordedRuns,
+} from "./helpers/site";
 
 const STEPS = notebookNames();
 const PLOTLY = "application/vnd.plotly.v1+json";
@@ -33,16 +31,10 @@ const PLOTLY = "application/vnd.plotly.v1+json";
 type ChartData = { x?: unknown; y?: unknown; z?: unknown }[];
 
 interface Session {
-  mirror?: Mirror;
   server?: StaticServer;
   browser?: Browser;
   context?: BrowserContext;
   refused: string[];
-  /**
-   * Each notebook's edit and what the kernel printed and drew with it: the runs go on, two at a
-   * time, while the browser tests the pages that are ready (each test waits for its own notebook).
-   */
-  kernel: Map<string, Promise<KernelRun>>;
 }
 
 interface KernelRun {
@@ -51,73 +43,27 @@ interface KernelRun {
   charts: ChartData[];
 }
 
-interface Edit {
-  from: string;
-  to: string;
-}
-
-/**
- * The edit a reader might make: the seed one up where the notebook has one, else the first number
- * of the parameters cell halved.
- */
-function editFor(parameters: string): Edit {
-  const seed = /^const seed = (\d+);/m.exec(parameters);
-  if (seed) return { from: seed[0], to: `const seed = ${Number(seed[1]) + 1};` };
-  const first = /^const (\w+) = (\d+(?:\.\d+)?);/m.exec(parameters);
-  if (!first) throw new Error(`no number to edit in the parameters cell:\n${parameters}`);
-  return { from: first[0], to: `const ${first[1]} = ${Number(first[2]) / 2};` };
-}
-
-const parametersOf = (nb: Notebook) => text(nb.cells.find((c) => c.cell_type === "code")?.source);
 const chartsOf = (nb: Notebook): ChartData[] =>
   outputs(nb)
     .map((o) => o.data?.[PLOTLY] as { data: ChartData } | undefined)
     .filter((f): f is { data: ChartData } => f !== undefined)
     .map((f) => f.data.map(({ x, y, z }) => ({ x, y, z })));
 
-/** Runs a notebook in a fresh tslab kernel with the project's runner; resolves with the executed copy. */
-function runInKernel(path: string): Promise<Notebook> {
-  const executed = path.replace(/\.ipynb$/, ".executed.ipynb");
-  return new Promise((resolve, reject) => {
-    const child = spawn(readSetup().python, [RUNNER, path, "--executed", executed], { env: jupyterEnv() });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("close", (status) =>
-      status === 0 ? resolve(readNotebook(executed)) : reject(new Error(`${path}: exit ${status}\n${stderr}`)),
-    );
-  });
+// the shared build runs each notebook's edited variant in the kernel that ran the notebook
+wantRecordedRuns(STEPS);
+
+/** What the kernel printed and drew for `name` with its edit (the shared build's third run). */
+async function kernelRun(name: string): Promise<KernelRun> {
+  const { edited } = await recordedRuns(name);
+  if (!edited?.notebook) throw new Error(`${name}: the build kept no run of its edited variant`);
+  if (edited.failure) throw new Error(`${name} with ${edited.edit.to} failed in the kernel: ${edited.failure}`);
+  return { edit: edited.edit, printed: printedLines(edited.notebook), charts: chartsOf(edited.notebook) };
 }
 
-const session: Session = { refused: [], kernel: new Map() };
-
-/** Runs `name` with its edit in a fresh kernel, in the copy of the project at `dir`. */
-async function runEdited(dir: string, name: string): Promise<KernelRun> {
-  const nb = readNotebook(join(NOTEBOOKS, `${name}.ipynb`));
-  const cell = nb.cells.find((c) => c.cell_type === "code");
-  if (!cell) throw new Error(`${name} has no code cell`);
-  const edit = editFor(parametersOf(nb));
-  cell.source = parametersOf(nb).replace(edit.from, edit.to);
-  const path = join(dir, "notebooks", `${name}.ipynb`);
-  writeFileSync(path, JSON.stringify(nb));
-  const executed = await runInKernel(path);
-  return { edit, printed: printedLines(executed), charts: chartsOf(executed) };
-}
+const session: Session = { refused: [] };
 
 const suite = oneRun(session, async (s: Session) => {
-  const built = buildSiteOnce();
-  // the kernel's side: each notebook with its edit, two lanes in reading order (the tests' order);
-  // a failure is its own test's to report (the catch marks it handled meanwhile)
-  const mirror = mirrorProject(STEPS.map((name) => `${name}.ipynb`));
-  s.mirror = mirror;
-  const lanes: Promise<unknown>[] = [built, built];
-  STEPS.forEach((name, i) => {
-    const run = lanes[i % 2].then(() => runEdited(mirror.dir, name));
-    lanes[i % 2] = run.catch(() => undefined);
-    s.kernel.set(name, run);
-  });
-  await built;
+  await buildSiteOnce();
   s.server = await serveFolder(SITE);
   const site = await launchSiteBrowser((browser) => {
     s.browser = browser;
@@ -125,7 +71,7 @@ const suite = oneRun(session, async (s: Session) => {
   s.context = site.context;
   s.refused = site.refused;
 });
-const ran = () => suite.ran("context", "mirror", "server");
+const ran = () => suite.ran("context", "server");
 
 /** Opens a step page from disk, or over HTTP from 127.0.0.1. */
 async function open(name: string, over: "file" | "http" = "file"): Promise<{ page: Page; log: PageLog }> {
@@ -157,13 +103,26 @@ function readPage(page: Page) {
   }));
 }
 
+/** The runner's status line alone: what the waits poll (readPage copies every chart's data). */
+const statusOf = (page: Page) => page.evaluate(() => document.querySelector(".runner-status")?.textContent ?? "");
+
+/** How many traces each chart holds now. */
+const traceCounts = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>(".jp-CodeCell .perceptron-chart")).map(
+      (div) => ((div as HTMLElement & { data?: unknown[] }).data ?? []).length,
+    ),
+  );
+
 /** Types `edit` into the parameters cell and presses Run all; resolves with the status once the run ends. */
 async function runWith(page: Page, edit: (source: string) => string, timeout = 60_000): Promise<string> {
   const box = page.locator(".runner-editor");
   await box.fill(edit(await box.inputValue()));
   await page.getByRole("button", { name: "▶ Run all" }).click();
-  await waitUntil("the run to end", timeout, async () => /^(Ran all|Cell \[)/.test((await readPage(page)).status));
-  return (await readPage(page)).status;
+  return waitUntil("the run to end", timeout, async () => {
+    const status = await statusOf(page);
+    return /^(Ran all|Cell \[)/.test(status) ? status : undefined;
+  });
 }
 
 /**
@@ -198,24 +157,11 @@ function firstDifference(a: unknown, b: unknown, path = ""): string | null {
 }
 
 test.before(suite.start);
-test.after(async () => {
-  try {
-    await session.browser?.close();
-  } finally {
-    try {
-      // the kernels still running (a test failed early) end before their folder goes
-      await Promise.allSettled(session.kernel.values());
-      session.mirror?.remove();
-    } finally {
-      await session.server?.close();
-    }
-  }
-});
+test.after(() => closeSite(session));
 
 for (const name of STEPS) {
   test(`${name}: an edited parameter, Run all, and the page prints and draws what the kernel gives`, async () => {
-    const kernel = await ran().kernel.get(name);
-    if (!kernel) throw new Error(`no kernel run of ${name}`);
+    const kernel = await kernelRun(name);
     const { page, log } = await open(name);
     try {
       const published = await readPage(page);
@@ -226,8 +172,8 @@ for (const name of STEPS) {
       assert.match(status, /^Ran all \d+ code cells/, `${name}: ${status}`);
       // Plotly draws after the last message: wait for every chart to hold its data
       await waitUntil("the charts to draw", 10_000, async () => {
-        const { charts } = await readPage(page);
-        return charts.length === kernel.charts.length && charts.every((c) => c.length > 0);
+        const charts = await traceCounts(page);
+        return charts.length === kernel.charts.length && charts.every((traces) => traces > 0);
       });
       const after = await readPage(page);
       assert.equal(after.printed, kernel.printed, `${name} (${kernel.edit.to}): every printed line, as the kernel's`);
@@ -256,15 +202,13 @@ test("an absurd number of iterations runs in a worker: the page stays usable, St
     const source = await box.inputValue();
     await box.fill(source.replace(/^const iterations = \d+;/m, "const iterations = 1e9;"));
     await page.getByRole("button", { name: "▶ Run all" }).click();
-    await waitUntil("the run to reach its long loop", 20_000, async () =>
-      /^Running cell/.test((await readPage(page)).status),
-    );
+    await waitUntil("the run to reach its long loop", 20_000, async () => /^Running cell/.test(await statusOf(page)));
     await page.waitForTimeout(1_000);
     // the page answers at once while the worker trains: a click, typing, a scroll
     const started = Date.now();
     await page.getByRole("button", { name: "■ Stop" }).click();
     assert.ok(Date.now() - started < 2_000, `the Stop button answered in ${Date.now() - started} ms`);
-    const stopped = (await readPage(page)).status;
+    const stopped = await statusOf(page);
     assert.match(stopped, /^Stopped during cell \[\d+\]\. The cells below it were not run\.$/);
     assert.ok(await page.getByRole("button", { name: "▶ Run all" }).isEnabled(), "Run all is ready again");
     await page.getByRole("button", { name: "↺ Reset" }).click();
@@ -318,8 +262,7 @@ test("after a run a page still has no serious or critical accessibility violatio
 test("a page served over HTTP runs too, as from any static host", async () => {
   const { page, log } = await open("01-seeding", "http");
   try {
-    const kernel = await ran().kernel.get("01-seeding");
-    if (!kernel) throw new Error("no kernel run of 01-seeding");
+    const kernel = await kernelRun("01-seeding");
     const status = await runWith(page, (source) => source.replace(kernel.edit.from, kernel.edit.to));
     assert.match(status, /^Ran all \d+ code cells/);
     assert.equal((await readPage(page)).printed, kernel.printed);

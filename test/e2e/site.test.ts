@@ -4,21 +4,20 @@
 // No request may leave the machine: anything but file:// and 127.0.0.1 is refused and reported.
 // One file, past 250 lines: the build and the browser session are made once (a minute) for every test.
 // The first build is the test run's shared one (buildSiteOnce: the first site suite to run makes it,
-// executing every notebook); the second is this suite's own, from the cache.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// executing every notebook); the second is this suite's own, from the cache. The reading from disk
+// is the one the accessibility suite shares (shareSiteVisit: each page loaded once for both).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { type Mirror, mirrorProject, processesUnder, ROOT, waitUntil } from "./helpers/browser";
-import { ARTIFACTS, notebookNames } from "./helpers/notebooks";
-import { oneRun, type PageLog, watchPage } from "./helpers/run";
+import { ARTIFACTS } from "./helpers/notebooks";
+import { oneRun, type PageLog } from "./helpers/run";
 import {
   type BuildRun,
   buildSiteOnce,
-  closeSite,
-  launchSiteBrowser,
   rebuildSite,
   runBuild,
   runBuildAsync,
@@ -27,59 +26,23 @@ import {
   serveFolder,
   snapshot,
 } from "./helpers/site";
+import {
+  fileUrl,
+  forEachPage,
+  PAGES,
+  type PageReport,
+  type PlotlyDiv,
+  readReport,
+  STEPS,
+  shareSiteVisit,
+} from "./helpers/visit";
 
-const STEPS = notebookNames();
-const PAGES = ["index", "playground", ...STEPS];
 const PLOTLY_VERSION: string = JSON.parse(
   readFileSync(join(ROOT, "node_modules", "plotly.js-dist", "package.json"), "utf8"),
 ).version;
 
-/** A Plotly div: Plotly keeps the figure on it. */
-type PlotlyDiv = HTMLElement & {
-  data?: { y?: ArrayLike<unknown> }[];
-  layout?: { xaxis?: { range?: unknown[] }; sliders?: { active?: number }[] };
-};
-
-interface Chart {
-  svgs: number;
-  /** Drawn traces: scatter or bar groups with a path, or a WebGL canvas (3-D). */
-  drawn: number;
-  fallback: boolean;
-  sliders: number;
-  width: number;
-  height: number;
-}
-
-interface Link {
-  href: string;
-  /** The link resolved against the page's URL. */
-  url: string;
-}
-
-interface PageReport extends PageLog {
-  name: string;
-  url: string;
-  title: string;
-  charts: Chart[];
-  /** Chart divs in the page's HTML file, before any script ran. */
-  chartsInFile: number;
-  inlinePlotly: number;
-  plotlyVersion: string | null;
-  math: number;
-  mathErrors: number;
-  /** Visible prose or output text that still looks like TeX. */
-  rawTex: string[];
-  links: Link[];
-  /** Ids on the page, for links to a heading. */
-  ids: string[];
-  nav: { where: string; prev: string | null; next: string | null }[];
-  /** The index's list: each line's text and link. */
-  steps: { text: string; href: string }[];
-}
-
 interface Session {
   builds: BuildRun[];
-  browser?: Browser;
   context?: BrowserContext;
   refused: string[];
   server?: StaticServer;
@@ -91,154 +54,30 @@ interface Session {
 const session: Session = { builds: [], refused: [], reports: { file: [], http: [] }, open: new Map() };
 /** The pages the sliders' and the hover tests use: kept open after their visit from file://. */
 const KEPT = ["01-seeding", "03-training-loop", "04-predict"];
-/**
- * Pages read at once over HTTP: a page waits on its scripts and MathJax as much as on the processor.
- * From file:// one at a time: a full-page screenshot of one page took over 15 s beside another's (load 12).
- */
+/** Pages read at once over HTTP: a page waits on its scripts and MathJax as much as on the processor. */
 const AT_ONCE = 2;
-
-const fileUrl = (name: string) => pathToFileURL(join(SITE, `${name}.html`)).href;
-
-/**
- * Opens a page, waits for its charts and its math, and reads what the tests check. `keep`: the page
- * stays open, and goes in `session.open`.
- */
-async function visit(
-  context: BrowserContext,
-  name: string,
-  url: string,
-  screenshot?: string,
-  keep = false,
-): Promise<PageReport> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.setDefaultNavigationTimeout(60_000); // a page with plotly.js and MathJax loads slowly on a busy machine
-  const log = watchPage(page);
-  try {
-    await page.goto(url, { waitUntil: "load" });
-    const html = readFileSync(join(SITE, `${name}.html`), "utf8");
-    const chartsInFile = (html.match(/class="perceptron-chart"/g) ?? []).length;
-    await waitUntil(`${name}: every chart to draw (a .main-svg in each .perceptron-chart)`, 20_000, () =>
-      page.evaluate(
-        (count) =>
-          document.querySelectorAll(".perceptron-chart").length === count &&
-          Array.from(document.querySelectorAll(".perceptron-chart")).every((d) => d.querySelector(".main-svg")),
-        chartsInFile,
-      ),
-    );
-    // MathJax 3 typesets once it has loaded (deferred): its startup promise settles when done
-    await page.evaluate(() => {
-      const mathjax = (window as Window & { MathJax?: { startup?: { promise?: Promise<unknown> } } }).MathJax;
-      return mathjax?.startup?.promise?.then(() => true);
-    });
-    const report = await page.evaluate(() => {
-      const charts = Array.from(document.querySelectorAll<HTMLElement>(".perceptron-chart")).map((div) => {
-        const box = div.getBoundingClientRect();
-        const traces = Array.from(div.querySelectorAll(".scatterlayer .trace, .barlayer .trace"));
-        return {
-          svgs: div.querySelectorAll(".main-svg").length,
-          drawn:
-            traces.filter(
-              (t) =>
-                (t.querySelector("path.js-line")?.getAttribute("d") ?? "").length > 20 ||
-                Array.from(t.querySelectorAll(".point path, path.point")).some(
-                  (p) => (p.getAttribute("d") ?? "").length > 5,
-                ),
-            ).length +
-            div.querySelectorAll(".gl-container canvas").length +
-            // a heat map is an image, a contour plot its own layer
-            div.querySelectorAll(".heatmaplayer image, .contourlayer .contour").length,
-          fallback: div.querySelector(".perceptron-chart-fallback") !== null,
-          sliders: div.querySelectorAll(".slider-container").length,
-          width: box.width,
-          height: box.height,
-        };
-      });
-      // text a reader sees, minus code: TeX left there was not typeset
-      const prose = Array.from(
-        document.querySelectorAll(".jp-RenderedMarkdown, .jp-RenderedHTMLCommon, .site-index-main"),
-      ).filter((e) => !e.closest(".perceptron-chart"));
-      const rawTex: string[] = [];
-      for (const element of prose) {
-        const copy = element.cloneNode(true) as HTMLElement;
-        for (const skip of Array.from(copy.querySelectorAll("code, pre, mjx-container, script, style"))) skip.remove();
-        const text = copy.textContent ?? "";
-        for (const m of text.matchAll(/\$\$|\$[^$\s][^$]*\$|\\begin\{|\\frac|\\sigma/g)) {
-          rawTex.push(text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 40).replace(/\s+/g, " "));
-        }
-      }
-      return {
-        title: document.title,
-        charts,
-        inlinePlotly: document.querySelectorAll("script[data-plotly-js]").length,
-        plotlyVersion: (window as Window & { Plotly?: { version?: string } }).Plotly?.version ?? null,
-        math: document.querySelectorAll("mjx-container").length,
-        mathErrors: document.querySelectorAll("mjx-merror, .mjx-merror").length,
-        rawTex: Array.from(new Set(rawTex)),
-        links: Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href]")).map((a) => ({
-          href: a.getAttribute("href") ?? "",
-          url: a.href,
-        })),
-        ids: Array.from(document.querySelectorAll("[id]")).map((e) => e.id),
-        nav: Array.from(document.querySelectorAll(".site-nav")).map((nav) => ({
-          where: nav.classList.contains("site-nav-top") ? "top" : "bottom",
-          prev: nav.querySelector("a[rel=prev]")?.getAttribute("href") ?? null,
-          next: nav.querySelector("a[rel=next]")?.getAttribute("href") ?? null,
-        })),
-        steps: Array.from(document.querySelectorAll(".site-steps li")).map((li) => ({
-          text: li.textContent ?? "",
-          href: li.querySelector("a")?.getAttribute("href") ?? "",
-        })),
-      };
-    });
-    if (screenshot) {
-      mkdirSync(dirname(screenshot), { recursive: true });
-      await page.screenshot({ path: screenshot, fullPage: true });
-    }
-    if (keep) session.open.set(name, { page, log });
-    // the log as it stood once the page was read (a kept page goes on logging)
-    const { consoleErrors, pageErrors, failedRequests, requests } = log;
-    const logged = {
-      consoleErrors: [...consoleErrors],
-      pageErrors: [...pageErrors],
-      failedRequests: [...failedRequests],
-    };
-    return { name, url, ...logged, requests: [...requests], chartsInFile, ...report };
-  } finally {
-    if (session.open.get(name)?.page !== page) await page.close();
-  }
-}
-
-/** Runs `visit` for each page, `atOnce` at a time; the reports in the order of `pages`. */
-async function visitAll(
-  pages: string[],
-  atOnce: number,
-  visitOne: (name: string) => Promise<PageReport>,
-): Promise<PageReport[]> {
-  const reports = new Map<string, PageReport>();
-  const queue = [...pages];
-  const worker = async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) reports.set(name, await visitOne(name));
-  };
-  await Promise.all(Array.from({ length: atOnce }, worker));
-  return pages.map((name) => reports.get(name) as PageReport);
-}
+/** The reading of every page from file://, with a screenshot of each, shared with the accessibility suite. */
+const fromDisk = shareSiteVisit({ screenshots: true, keep: KEPT });
 
 async function run(s: Session): Promise<void> {
-  // the real command, twice: the second has nothing to do
+  // the real command, twice: the second has nothing to do, and writes the same site
   s.builds.push(await buildSiteOnce());
+  const built = snapshot(SITE);
   s.builds.push(rebuildSite());
+  assert.equal(snapshot(SITE), built, "the rebuild wrote the same files");
   s.server = await serveFolder(SITE);
-  const { context, refused } = await launchSiteBrowser((browser) => {
-    s.browser = browser;
-  });
-  s.context = context;
-  s.refused = refused;
+  // every page from disk: the reading the accessibility suite shares (in its browser, with its screenshot)
+  const visited = await fromDisk.visited();
+  s.context = visited.context;
+  s.refused = visited.refused;
+  s.open = visited.open;
+  s.reports.file = PAGES.map((name) => visited.reports.get(name) as PageReport);
   const { url } = s.server;
-  s.reports.file = await visitAll(PAGES, 1, (name) =>
-    visit(context, name, fileUrl(name), join(ARTIFACTS, `site-${name}.png`), KEPT.includes(name)),
-  );
-  s.reports.http = await visitAll(PAGES, AT_ONCE, (name) => visit(context, name, `${url}${name}.html`));
+  s.reports.http = await forEachPage(PAGES, AT_ONCE, async (name) => {
+    const { report, page } = await readReport(visited.context, name, `${url}${name}.html`);
+    await page.close();
+    return report;
+  });
 }
 
 const suite = oneRun(session, run);
@@ -248,7 +87,14 @@ const where = (r: PageReport) => `${r.name} (${r.url.startsWith("file:") ? "file
 
 test.before(suite.start);
 
-test.after(() => closeSite(session));
+test.after(async () => {
+  try {
+    for (const { page } of session.open.values()) if (!page.isClosed()) await page.close();
+    await fromDisk.release();
+  } finally {
+    await session.server?.close();
+  }
+});
 
 test("npm run build reports each notebook and writes one page a notebook, an index and the shared assets", () => {
   const [build] = ran().builds;

@@ -44,12 +44,45 @@ export function readNotebook(path: string): Notebook {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
-/** A notebook's two runs in one fresh kernel (the shared build's, sharedBuild in site.ts). */
+/** A notebook's runs in one fresh kernel (the shared build's, sharedBuild in site.ts). */
 export interface Execution {
   first: Notebook;
   second?: Notebook;
+  /** Third, its variant with the parameters cell edited (editFor), and how that run failed, if it did. */
+  edited?: { edit: Edit; notebook?: Notebook; failure: string | null };
   stderr: string;
   status: number | null;
+}
+
+/** An edit of a notebook's parameters cell: a line, and what it becomes. */
+export interface Edit {
+  from: string;
+  to: string;
+}
+
+/** The source of a notebook's first code cell, its parameters. */
+export const parametersOf = (nb: Notebook) => text(nb.cells.find((c) => c.cell_type === "code")?.source);
+
+/**
+ * The edit a reader might make: the seed one up where the notebook has one, else the first number
+ * of the parameters cell halved.
+ */
+export function editFor(parameters: string): Edit {
+  const seed = /^const seed = (\d+);/m.exec(parameters);
+  if (seed) return { from: seed[0], to: `const seed = ${Number(seed[1]) + 1};` };
+  const first = /^const (\w+) = (\d+(?:\.\d+)?);/m.exec(parameters);
+  if (!first) throw new Error(`no number to edit in the parameters cell:\n${parameters}`);
+  return { from: first[0], to: `const ${first[1]} = ${Number(first[2]) / 2};` };
+}
+
+/** The notebook `name` with its parameters cell edited (editFor), and the edit. */
+export function editedNotebook(name: string): { notebook: Notebook; edit: Edit } {
+  const notebook = readNotebook(join(NOTEBOOKS, `${name}.ipynb`));
+  const cell = notebook.cells.find((c) => c.cell_type === "code");
+  if (!cell) throw new Error(`${name} has no code cell`);
+  const edit = editFor(parametersOf(notebook));
+  cell.source = parametersOf(notebook).replace(edit.from, edit.to);
+  return { notebook, edit };
 }
 
 /** Every output of the notebook's code cells, in order. */

@@ -4,13 +4,13 @@
 // here reaches past the machine.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, relative, sep } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchChromium, ROOT } from "./browser";
-import { ARTIFACTS, type Execution, type Notebook } from "./notebooks";
+import { ARTIFACTS, type Execution, editedNotebook, type Notebook, notebookNames } from "./notebooks";
 
 export const SITE = join(ROOT, "site");
 
@@ -125,14 +125,35 @@ function readRuns(dir: string, name: string): Execution | string {
     return `${name}: the runner wrote no executed copy (exit ${status}):\n${stderr}`;
   const read = (path: string): Notebook => JSON.parse(readFileSync(path, "utf8"));
   const second = existsSync(file(".second.ipynb")) ? read(file(".second.ipynb")) : undefined;
-  return { first: read(file(".executed.ipynb")), second, stderr, status };
+  const { then } = JSON.parse(readFileSync(file(".run.json"), "utf8")).result ?? {};
+  const edited = existsSync(file(".edited.executed.ipynb"))
+    ? {
+        edit: editedNotebook(name).edit,
+        notebook: read(file(".edited.executed.ipynb")),
+        failure: then ? `cell ${then.cell} (code cell ${then.code_cell}, "${then.first_line}"): ${then.error}` : null,
+      }
+    : undefined;
+  return { first: read(file(".executed.ipynb")), second, edited, stderr, status };
+}
+
+/** Writes each notebook's variant with its parameters cell edited into `dir`, for the build to run third (--record). */
+function writeVariants(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const name of notebookNames())
+    writeFileSync(join(dir, `${name}.edited.ipynb`), JSON.stringify(editedNotebook(name).notebook));
 }
 
 /** The notebooks whose runs a suite loaded in this process will read (recordedRuns), not yet read. */
 const runsWanted = new Set<string>();
-/** Said by a suite that will read these notebooks' runs (notebooks.test.ts, as it loads): the shared build records them. */
+/**
+ * Said by a suite that will read these notebooks' runs (notebooks.test.ts, runnable.test.ts, as they
+ * load): the shared build records them, and starts now, while the test files load, so that its
+ * kernels run beside the suites that come before the first one to wait for it (the unit suites,
+ * and the e2e suites that need no site: their files' names sort before the others').
+ */
 export function wantRecordedRuns(names: string[]): void {
   for (const name of names) runsWanted.add(name);
+  if (!shared) sharedBuild(true).catch(() => {}); // each suite that waits for it reports its failure
 }
 
 /**
@@ -153,6 +174,7 @@ export async function sharedBuild(record = false): Promise<SharedBuild> {
   // read before the build: a source changed while it ran (its set-up may compile src/) makes it old at once
   const sources = sourcesState();
   const recorded = record || runsWanted.size > 0;
+  if (recorded) writeVariants(ARTIFACTS);
   const entry: NonNullable<typeof shared> = {
     pending: runBuildAsync(recorded ? ["--record", ARTIFACTS] : [], 600_000).then((build) => {
       const names = recorded ? [...build.stdout.matchAll(/^\[build\] (\S+): executing/gm)].map((m) => m[1]) : [];
@@ -176,7 +198,7 @@ export async function buildSiteOnce(): Promise<BuildRun> {
   return ok((await sharedBuild()).build);
 }
 
-/** Each notebook's two runs in the shared build (sharedBuild), by name; rejects for a notebook it did not run. */
+/** Each notebook's runs in the shared build (sharedBuild), by name; rejects for a notebook it did not run. */
 export async function recordedRuns(name: string): Promise<Execution> {
   const { build, runs } = await sharedBuild(true);
   runsWanted.delete(name);
