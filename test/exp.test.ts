@@ -1,4 +1,4 @@
-// The portable exp (src/exp.ts): its special values, its agreement with Math.exp and with correctly
+// The portable exp (src/model/exp.ts): its special values, its agreement with Math.exp and with correctly
 // rounded values (test/fixtures/exp.json, from mpmath), and Node's Math.exp to the bit.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -101,7 +101,7 @@ export function scriptJson(value: unknown): string {
  *
  * @param figure - a Plotly figure (defaults are applied)
  * @param id - the `<div>`'s id; a fresh one when omitted
- * @returns the HTML, without plotly.js itself (see `plotlyScript` in notebook-display.ts)
+ * @returns the HTML, without plotly.js itself (see `plotlyScript` in notebook/tslab-display.ts)
  */
 export function chartHtml(figure: Figure, id = `chart-${uniqueId()}`): string {
   return markup(withDefaults(figure), id);

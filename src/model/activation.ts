@@ -3,7 +3,7 @@ import { exp } from "./exp";
 
 /**
  * The logistic sigmoid, σ(x) = 1 / (1 + e^(−x)): squashes any number into (0, 1). e^(−x) comes
- * from the module's own exp (src/exp.ts), not Math.exp, so every engine gives the same bits.
+ * from the module's own exp (src/model/exp.ts), not Math.exp, so every engine gives the same bits.
  *
  * @param x - any number (±Infinity give 0 and 1)
  * @returns σ(x)

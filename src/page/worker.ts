@@ -86,7 +86,7 @@ const print =
   (...args: unknown[]) =>
     post({ type: "stream", cell: current, name, text: `${args.map((a) => inspect(a)).join(" ")}\n` });
 /**
- * The cells' Math: the browser's, with the module's portable exp (src/exp.ts) in place of
+ * The cells' Math: the browser's, with the module's portable exp (src/model/exp.ts) in place of
  * Math.exp, which is fdlibm's to the bit as in Node: a cell's own σ prints in the page what it
  * prints in the kernel. (Chromium's Math.exp differs from Node 20's in the last bit now and then.)
  */

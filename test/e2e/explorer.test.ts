@@ -1,6 +1,6 @@
 // The live explorer in Chromium: the module's browser bundle retrains in the page as controls move,
 // and shows the numbers the module gives in Node for the same settings, to the last digit: σ takes
-// e^(−x) from the module's own exp (src/exp.ts), not from Math.exp, whose last bit differs between
+// e^(−x) from the module's own exp (src/model/exp.ts), not from Math.exp, whose last bit differs between
 // Chromium's V8 and Node's for about one argument in ten. So every report must be the same text.
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";

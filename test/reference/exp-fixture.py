@@ -1,6 +1,6 @@
 """Correctly rounded values of e^x, for test/exp.test.ts: the arguments and the double nearest
 e^x for each, computed with mpmath at 320 bits (and checked at 480 bits: both must round to the
-same double). The test holds src/exp.ts within 1 ulp of them without needing mpmath itself.
+same double). The test holds src/model/exp.ts within 1 ulp of them without needing mpmath itself.
 
 The arguments: fdlibm's thresholds, each with its sign flipped and its two neighbours; then draws
 from Python's own MT19937 with a fixed seed (so the output is the same bytes every time), uniform
@@ -27,7 +27,7 @@ SEED = 20240601
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "..", "fixtures", "exp.json")
 
-# fdlibm's thresholds (src/exp.ts): the overflow and underflow limits and the high-word tests
+# fdlibm's thresholds (src/model/exp.ts): the overflow and underflow limits and the high-word tests
 EDGES = [
     709.782712893384,  # OVERFLOW
     -745.1332191019411,  # UNDERFLOW

@@ -57,7 +57,8 @@ function create(node: SvgNode | string): Node {
 }
 
 function patch(element: Element, node: SvgNode): void {
-  for (const name of element.getAttributeNames()) if (!(name in node.attributes)) element.removeAttribute(name);
+  for (const name of element.getAttributeNames())
+    if (!Object.hasOwn(node.attributes, name)) element.removeAttribute(name);
   for (const [name, value] of Object.entries(node.attributes)) {
     if (element.getAttribute(name) !== String(value)) element.setAttribute(name, String(value));
   }
