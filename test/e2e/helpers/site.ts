@@ -11,6 +11,7 @@ import { extname, join, normalize, relative, sep } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchChromium, ROOT } from "./browser";
 import { ARTIFACTS, type Execution, editedNotebook, type Notebook, notebookNames } from "./notebooks";
+import { oneRun } from "./run";
 
 export const SITE = join(ROOT, "site");
 
@@ -311,4 +312,31 @@ export async function closeSite(opened: { browser?: Browser; server?: StaticServ
   } finally {
     await opened.server?.close();
   }
+}
+
+/** What a site suite opens: a static server for site/, Chromium, and siteContext's context and refusals. */
+export interface SiteSession {
+  server?: StaticServer;
+  browser?: Browser;
+  context?: BrowserContext;
+  refused: string[];
+}
+
+/**
+ * A site suite's one run (oneRun): `build` (buildSite, or the shared buildSiteOnce), then a static
+ * server for site/ and Chromium reading file:// and 127.0.0.1 only. `start` goes in test.before,
+ * `close` in test.after; `ran` gives the tests the context, the server and the refused requests.
+ */
+export function siteSuite(build: () => unknown) {
+  const session: SiteSession = { refused: [] };
+  const suite = oneRun(session, async (s: SiteSession) => {
+    await build();
+    s.server = await serveFolder(SITE);
+    const site = await launchSiteBrowser((browser) => {
+      s.browser = browser;
+    });
+    s.context = site.context;
+    s.refused = site.refused;
+  });
+  return { start: suite.start, ran: () => suite.ran("context", "server"), close: () => closeSite(session) };
 }
