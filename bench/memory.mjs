@@ -15,7 +15,7 @@
 // What is held to the 10% target, in the WebAssembly train() cases: what train() adds at its peak
 // to what was resident just before it (the caller's rows already made), minus one packed copy (512 MB).
 // usage: node bench/memory.mjs [--rows N --cols M] [--json]   (after npm run compile)
-import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -186,17 +186,10 @@ export function memory(rows = 1000000, cols = 64) {
     new Promise((resolve, reject) => {
       const flags = kind === "no-wasm" ? ["--expose-gc", "--no-expose-wasm"] : ["--expose-gc"];
       const args = [...flags, script, "--case", kind, "--rows", String(rows), "--cols", String(cols)];
-      const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (chunk) => {
-        out += chunk;
-      });
-      child.stderr.on("data", (chunk) => {
-        err += chunk;
-      });
-      child.on("close", (code) =>
-        code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench/memory.mjs (${kind}) failed: ${err}`)),
+      execFile(process.execPath, args, (error, out, err) =>
+        error
+          ? reject(new Error(`bench/memory.mjs (${kind}) failed: ${err || error.message}`))
+          : resolve(JSON.parse(out)),
       );
     });
   return Promise.all(CASES.map(one));

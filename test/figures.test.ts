@@ -15,6 +15,16 @@ import { assertThrows } from "./helpers/assert";
 const edgesOf = (fig: Figure) => fig.data.filter((t) => t.mode === "lines");
 const trace = (fig: Figure, name: string) => fig.data.find((t) => t.name === name) as Trace;
 
+/** A [3, 4, 1] network's weights, each different: 3 rows of 4 into the hidden layer, 4 rows of 1 into the output. */
+const NETWORK_WEIGHTS = [
+  [
+    [0.1, -0.2, 0.3, -0.4],
+    [0.5, -0.6, 0.7, -0.8],
+    [0.9, -1, 1.1, -1.2],
+  ],
+  [[1], [2], [-3], [4]],
+];
+
 test("a perceptron's diagram has its inputs and one output, and a connection per weight carrying its value", () => {
   const weights = new Perceptron({ seed: 1 }).weights;
   const fig = diagram(weights, { title: "The seeded perceptron" });
@@ -55,15 +65,7 @@ test("a perceptron's diagram has its inputs and one output, and a connection per
 });
 
 test("a network's diagram has a column per layer and a connection per weight, for any layer sizes", () => {
-  const weights = [
-    [
-      [0.1, -0.2, 0.3, -0.4],
-      [0.5, -0.6, 0.7, -0.8],
-      [0.9, -1, 1.1, -1.2],
-    ],
-    [[1], [2], [-3], [4]],
-  ];
-  const fig = diagram(weights, { inputs: ["a", "b", "bias"] });
+  const fig = diagram(NETWORK_WEIGHTS, { inputs: ["a", "b", "bias"] });
   const nodes = trace(fig, "nodes");
   assert.equal(nodes.text, ["a", "b", "bias", "h₁", "h₂", "h₃", "h₄", "output"]);
   assert.equal(nodes.x, [0, 0, 0, 1, 1, 1, 1, 2]);
@@ -71,7 +73,7 @@ test("a network's diagram has a column per layer and a connection per weight, fo
   const labels = trace(fig, "weights");
   assert.equal(
     labels.text,
-    [...weights[0].flat(), ...weights[1].flat()].map((w) => w.toFixed(2)),
+    [...NETWORK_WEIGHTS[0].flat(), ...NETWORK_WEIGHTS[1].flat()].map((w) => w.toFixed(2)),
   );
   assert.is((labels.hovertext as string[])[15], "h₄ → output: weight 4");
   const three = diagram([[[1, 2, 3]], [[1], [2], [3]].map(() => [1, 2])], { outputs: ["setosa", "other"] });
@@ -79,15 +81,7 @@ test("a network's diagram has a column per layer and a connection per weight, fo
 });
 
 test("a diagram's weight labels stand apart: a column per target node, halfway along into a single one", () => {
-  const weights = [
-    [
-      [0.1, -0.2, 0.3, -0.4],
-      [0.5, -0.6, 0.7, -0.8],
-      [0.9, -1, 1.1, -1.2],
-    ],
-    [[1], [2], [-3], [4]],
-  ];
-  const labels = trace(diagram(weights), "weights");
+  const labels = trace(diagram(NETWORK_WEIGHTS), "weights");
   const at = (labels.x as number[]).map((x, k) => ({ x, y: (labels.y as number[])[k] }));
   const first = at.slice(0, 12); // input i to hidden node j, row by row
   const tol = 1e-12;

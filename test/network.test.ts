@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { Network, type NetworkStep, Perceptron } from "../src";
 import { DATA_SETS } from "../src/explorer/explorer";
 import { assertClose, assertHistory, assertThrowingStepChangesNothing, assertThrows } from "./helpers/assert";
+import { type BadCall, testBadCalls, trainingBadCalls } from "./helpers/bad-calls";
 import { networkReference } from "./helpers/fixtures";
 
 const { cases } = networkReference;
@@ -168,7 +169,7 @@ test("weights can be set, checked, and are copied both ways", () => {
 });
 
 // Each malformed call: what it passes, the error it gets, and the message it reads.
-const BAD_CALLS: [string, (net: Network) => unknown, ErrorConstructor, RegExp][] = [
+const BAD_CALLS: BadCall<Network>[] = [
   [
     "layers not an array",
     () => new Network({ layers: 3 as never }),
@@ -213,75 +214,15 @@ const BAD_CALLS: [string, (net: Network) => unknown, ErrorConstructor, RegExp][]
     /unknown option "layer"; the options are layers, seed/,
   ],
   [
-    "short row",
-    (n) => n.train([[0, 1]], [0], 1),
-    RangeError,
-    /train\(\): inputs\[0\] must have 3 values \(one per weight\), got 2/,
-  ],
-  [
-    "NaN input",
-    (n) => n.train([[0, Number.NaN, 1]], [0], 1),
-    RangeError,
-    /inputs\[0\]\[1\] must be a finite number, got NaN/,
-  ],
-  [
-    "no rows",
-    (n) => n.train([], [], 1),
-    RangeError,
-    /train\(\): inputs must have at least one row, got an empty array/,
-  ],
-  [
-    "counts differ",
-    (n) => n.train(SEQUEL_X, [0, 1], 1),
-    RangeError,
-    /outputs must have one value per input row \(7\), got 2/,
-  ],
-  [
-    "output above 1",
-    (n) => n.train(SEQUEL_X, [0, 1, 2, 1, 1, 0, 0], 1),
-    RangeError,
-    /outputs\[2\] must be in \[0, 1\] \(a sigmoid's range\), got 2/,
-  ],
-  [
     "a column of two",
     (n) => n.train([[0, 0, 1]], [[0, 1]], 1),
     RangeError,
     /outputs\[0\] must have 1 value \(one per output neuron\), got an array of length 2/,
   ],
-  [
-    "iterations -1",
-    (n) => n.train(SEQUEL_X, SEQUEL_Y, -1),
-    RangeError,
-    /train\(\): iterations must be an integer from 0/,
-  ],
-  [
-    "learning rate 0",
-    (n) => n.train(SEQUEL_X, SEQUEL_Y, 1, { learningRate: 0 }),
-    RangeError,
-    /options\.learningRate must be a finite number above 0, got 0/,
-  ],
-  [
-    "unknown train option",
-    (n) => n.train(SEQUEL_X, SEQUEL_Y, 1, { rate: 1 } as never),
-    TypeError,
-    /unknown option "rate"/,
-  ],
-  [
-    "predict short",
-    (n) => n.predict([1, 0]),
-    RangeError,
-    /predict\(\): input must have 3 values \(one per weight\), got 2/,
-  ],
-  [
-    "predict null",
-    (n) => n.predict(null as never),
-    TypeError,
-    /predict\(\): input must be an array of 3 numbers, got null/,
-  ],
 ];
 
 /** Outputs for three output neurons: each row must have three values in [0, 1]. */
-const MULTI_CALLS: [string, (net: Network) => unknown, ErrorConstructor, RegExp][] = [
+const MULTI_CALLS: BadCall<Network>[] = [
   [
     "flat outputs",
     (n) => n.train([[0, 0, 1]], [0, 1, 0] as never, 1),
@@ -308,18 +249,12 @@ const MULTI_CALLS: [string, (net: Network) => unknown, ErrorConstructor, RegExp]
   ],
 ];
 
-for (const [layers, calls] of [
-  [[3, 4, 1], BAD_CALLS],
-  [[3, 4, 3], MULTI_CALLS],
-] as const) {
-  for (const [label, call, type, message] of calls) {
-    test(`a malformed call to a [${layers}] network (${label}) throws a ${type.name} saying where, and changes no weight`, () => {
-      const net = new Network({ layers: [...layers], seed: 5 });
-      const before = net.weights;
-      assertThrows(() => call(net), type, message, label);
-      assert.equal(net.weights, before, `${label}: weights unchanged`);
-    });
-  }
-}
+// One test a malformed call; the train and predict calls a Perceptron refuses alike are
+// bad-calls.ts's, on the sequel's rows.
+testBadCalls("a [3,4,1] network", () => new Network({ layers: [3, 4, 1], seed: 5 }), [
+  ...BAD_CALLS,
+  ...trainingBadCalls<Network>(SEQUEL_X, SEQUEL_Y),
+]);
+testBadCalls("a [3,4,3] network", () => new Network({ layers: [3, 4, 3], seed: 5 }), MULTI_CALLS);
 
 test.run();

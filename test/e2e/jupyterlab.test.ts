@@ -74,6 +74,26 @@ async function open(trusted?: boolean): Promise<{ page: Page; log: PageLog; rend
   return { page, log, rendered };
 }
 
+type Opened = Awaited<ReturnType<typeof open>>;
+
+/** Runs `body` on a page from open(trusted), and closes the page however `body` ends. */
+async function onPage(trusted: boolean | undefined, body: (opened: Opened) => Promise<void>): Promise<void> {
+  const opened = await open(trusted);
+  try {
+    await body(opened);
+  } finally {
+    await opened.page.close();
+  }
+}
+
+/** Asserts JupyterLab chose the HTML for every output, and rendered it without error. */
+const assertHtmlChosen = (rendered: Rendered[], label: string) =>
+  assert.equal(
+    rendered,
+    outputs.map(() => ({ mimeType: "text/html", error: null })),
+    label,
+  );
+
 /** The mean squared error a report's first line gives. */
 const errorOf = (text: string | null) => Number(/mean squared error after \d+ iterations: (\S+)/.exec(text ?? "")?.[1]);
 const numbers = (page: Page) => page.locator(".explorer-numbers").textContent();
@@ -111,8 +131,7 @@ test.after(async () => {
 });
 
 test("JupyterLab shows a Plotly chart in place of HTML beside it, trusted or not: explore() sends none", async () => {
-  const { page } = await open();
-  try {
+  await onPage(undefined, async ({ page }) => {
     const lab = await page.evaluate(() => {
       const { mimeTypes, choose } = (window as unknown as LabWindow).JupyterLabOutput;
       const both = { "application/vnd.plotly.v1+json": { data: [] }, "text/html": "<p>live</p>", "text/plain": "" };
@@ -128,19 +147,12 @@ test("JupyterLab shows a Plotly chart in place of HTML beside it, trusted or not
       outputs.map((bundle) => Object.keys(bundle).sort()),
       [["text/html", "text/plain"]],
     );
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("trusted: JupyterLab renders the explorer's HTML, and the explorer goes live", async () => {
-  const { page, log, rendered } = await open(true);
-  try {
-    assert.equal(
-      rendered,
-      outputs.map(() => ({ mimeType: "text/html", error: null })),
-      "JupyterLab's choice for each output",
-    );
+  await onPage(true, async ({ page, log, rendered }) => {
+    assertHtmlChosen(rendered, "JupyterLab's choice for each output");
     await waitUntil("the explorer's controls and charts", 10_000, async () => {
       const drawn = await page.locator(".explorer-chart svg").count();
       return (await page.locator(".explorer-controls select").count()) === 1 && drawn >= 4;
@@ -164,19 +176,12 @@ test("trusted: JupyterLab renders the explorer's HTML, and the explorer goes liv
     await waitUntil("a retrain on AND", 5_000, async () => (await numbers(page)) !== xor);
     assert.is(await numbers(page), report(and, run(and)), "AND: the module's numbers");
     assert.equal([...log.consoleErrors, ...log.pageErrors], [], "console errors");
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test("untrusted: a saved notebook shows the first run's error curve and the line saying how to make it live, and runs no script", async () => {
-  const { page, log, rendered } = await open(false);
-  try {
-    assert.equal(
-      rendered,
-      outputs.map(() => ({ mimeType: "text/html", error: null })),
-      "JupyterLab's choice for each output: the HTML, sanitized",
-    );
+  await onPage(false, async ({ page, log, rendered }) => {
+    assertHtmlChosen(rendered, "JupyterLab's choice for each output: the HTML, sanitized");
     await waitUntil("the error curve's picture to load", 5_000, () =>
       page.evaluate(() => (document.querySelector("#outputs img") as HTMLImageElement | null)?.complete),
     );
@@ -206,9 +211,7 @@ test("untrusted: a saved notebook shows the first run's error curve and the line
       /The controls work where scripts run: in Jupyter, trust the notebook or run the cell again\.$/,
     );
     assert.equal([...log.consoleErrors, ...log.pageErrors], [], "console errors");
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test.run();

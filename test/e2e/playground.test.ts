@@ -6,24 +6,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { defaults, report, run, type Settings } from "../../src/explorer/explorer";
 import { hashOf } from "../../src/explorer/playground";
 import { waitUntil } from "./helpers/browser";
 import { NOTEBOOKS, notebookNames, readNotebook, text } from "./helpers/notebooks";
-import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
-import { buildSite, closeSite, launchSiteBrowser, SITE, type StaticServer, serveFolder } from "./helpers/site";
+import { assertCleanPage, type PageLog, watchPage } from "./helpers/run";
+import { buildSite, SITE, siteSuite } from "./helpers/site";
 
-interface Session {
-  browser?: Browser;
-  context?: BrowserContext;
-  server?: StaticServer;
-  refused: string[];
-}
-
-const session: Session = { refused: [] };
 /** The notebooks that call explore(): their pages must hold a working explorer. */
 const EXPLORER_PAGES = notebookNames().filter((name) =>
   readNotebook(join(NOTEBOOKS, `${name}.ipynb`)).cells.some(
@@ -32,16 +24,8 @@ const EXPLORER_PAGES = notebookNames().filter((name) =>
 );
 const expected = (s: Settings) => report(s, run(s));
 
-const suite = oneRun(session, async (s: Session) => {
-  buildSite();
-  s.server = await serveFolder(SITE);
-  const site = await launchSiteBrowser((browser) => {
-    s.browser = browser;
-  });
-  s.context = site.context;
-  s.refused = site.refused;
-});
-const ran = () => suite.ran("context", "server");
+const suite = siteSuite(buildSite);
+const ran = suite.ran;
 const urls = (page: string, hash = "") => [
   `${pathToFileURL(join(SITE, page)).href}${hash}`,
   `${ran().server.url}${page}${hash}`,
@@ -111,7 +95,7 @@ async function afterRetrain(page: Page, before: string) {
 }
 
 test.before(suite.start);
-test.after(() => closeSite(session));
+test.after(suite.close);
 
 test("steps 3, 4, 6 and 7 end with an explorer, and their pages hold it", () => {
   assert.equal(EXPLORER_PAGES, ["03-training-loop", "04-predict", "06-bias-and-gates", "07-hidden-layer"]);

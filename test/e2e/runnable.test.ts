@@ -7,35 +7,19 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { waitUntil } from "./helpers/browser";
 import { type Edit, type Notebook, notebookNames, outputs, printedLines } from "./helpers/notebooks";
-import { assertCleanPage, oneRun, type PageLog, watchPage } from "./helpers/run";
-import {
-  buildSiteOnce,
-  closeSite,
-  launchSiteBrowser,
-  recordedRuns,
-  SITE,
-  type StaticServer,
-  serveFolder,
-  wantRecordedRuns,
-} from "./helpers/site";
+import { assertCleanPage, type PageLog, watchPage } from "./helpers/run";
+import { buildSiteOnce, recordedRuns, SITE, siteSuite, wantRecordedRuns } from "./helpers/site";
 
 const STEPS = notebookNames();
 const PLOTLY = "application/vnd.plotly.v1+json";
 
 /** A chart's data as both sides hold it: each trace's x, y and z. */
 type ChartData = { x?: unknown; y?: unknown; z?: unknown }[];
-
-interface Session {
-  server?: StaticServer;
-  browser?: Browser;
-  context?: BrowserContext;
-  refused: string[];
-}
 
 interface KernelRun {
   edit: Edit;
@@ -60,18 +44,8 @@ async function kernelRun(name: string): Promise<KernelRun> {
   return { edit: edited.edit, printed: printedLines(edited.notebook), charts: chartsOf(edited.notebook) };
 }
 
-const session: Session = { refused: [] };
-
-const suite = oneRun(session, async (s: Session) => {
-  await buildSiteOnce();
-  s.server = await serveFolder(SITE);
-  const site = await launchSiteBrowser((browser) => {
-    s.browser = browser;
-  });
-  s.context = site.context;
-  s.refused = site.refused;
-});
-const ran = () => suite.ran("context", "server");
+const suite = siteSuite(buildSiteOnce);
+const ran = suite.ran;
 
 /** Opens a step page from disk, or over HTTP from 127.0.0.1. */
 async function open(name: string, over: "file" | "http" = "file"): Promise<{ page: Page; log: PageLog }> {
@@ -157,7 +131,7 @@ function firstDifference(a: unknown, b: unknown, path = ""): string | null {
 }
 
 test.before(suite.start);
-test.after(() => closeSite(session));
+test.after(suite.close);
 
 for (const name of STEPS) {
   test(`${name}: an edited parameter, Run all, and the page prints and draws what the kernel gives`, async () => {

@@ -2,7 +2,7 @@
 // of a test run that the site's suites and the notebooks suite share, a static server on 127.0.0.1
 // for the built site, and a Chromium context that may read file:// and 127.0.0.1 only. Nothing
 // here reaches past the machine.
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -11,6 +11,7 @@ import { extname, join, normalize, relative, sep } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchChromium, ROOT } from "./browser";
 import { ARTIFACTS, type Execution, editedNotebook, type Notebook, notebookNames } from "./notebooks";
+import { oneRun } from "./run";
 
 export const SITE = join(ROOT, "site");
 
@@ -20,14 +21,19 @@ export interface BuildRun {
   stderr: string;
 }
 
+/** `npm run build` in the project, as a user would run it; `args` go to the build script. */
+const npmBuild = (args: string[]) => ["run", "--silent", "build", ...(args.length ? ["--", ...args] : [])];
+/** Where and how the build runs, and the most output it may print (a build that prints more is stopped). */
+const buildOptions = (timeout: number) => ({
+  cwd: ROOT,
+  env: { ...process.env, FORCE_COLOR: "0" },
+  timeout,
+  maxBuffer: 64 * 1024 * 1024,
+});
+
 /** Runs `npm run build` in the project, as a user would; `args` go to the build script. */
 export function runBuild(args: string[] = [], timeout = 240_000): BuildRun {
-  const result = spawnSync("npm", ["run", "--silent", "build", ...(args.length ? ["--", ...args] : [])], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0" },
-    timeout,
-  });
+  const result = spawnSync("npm", npmBuild(args), { ...buildOptions(timeout), encoding: "utf8" });
   return {
     status: result.status,
     stdout: result.stdout ?? "",
@@ -94,25 +100,12 @@ const isCurrent = (built: SharedBuild) => built.sources === sourcesState() && bu
 /** Runs `npm run build` with `args` as runBuild does, without blocking: other work goes on meanwhile. */
 export function runBuildAsync(args: string[] = [], timeout = 240_000): Promise<BuildRun> {
   return new Promise((resolve) => {
-    const child = spawn("npm", ["run", "--silent", "build", ...(args.length ? ["--", ...args] : [])], {
-      cwd: ROOT,
-      env: { ...process.env, FORCE_COLOR: "0" },
-      timeout,
+    execFile("npm", npmBuild(args), buildOptions(timeout), (error, stdout, stderr) => {
+      // error.code is the exit status, or a string when npm could not start or printed too much
+      const status = error === null ? 0 : typeof error.code === "number" ? error.code : null;
+      const why = error?.signal ? `(ended by ${error.signal})` : status === null ? error?.message : undefined;
+      resolve({ status, stdout, stderr: why ? `${stderr}\n${why}` : stderr });
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", (error) => {
-      stderr += `\n${error.message}`;
-    });
-    child.on("close", (status, signal) =>
-      resolve({ status, stdout, stderr: signal ? `${stderr}\n(ended by ${signal})` : stderr }),
-    );
   });
 }
 
@@ -311,4 +304,31 @@ export async function closeSite(opened: { browser?: Browser; server?: StaticServ
   } finally {
     await opened.server?.close();
   }
+}
+
+/** What a site suite opens: a static server for site/, Chromium, and siteContext's context and refusals. */
+export interface SiteSession {
+  server?: StaticServer;
+  browser?: Browser;
+  context?: BrowserContext;
+  refused: string[];
+}
+
+/**
+ * A site suite's one run (oneRun): `build` (buildSite, or the shared buildSiteOnce), then a static
+ * server for site/ and Chromium reading file:// and 127.0.0.1 only. `start` goes in test.before,
+ * `close` in test.after; `ran` gives the tests the context, the server and the refused requests.
+ */
+export function siteSuite(build: () => unknown) {
+  const session: SiteSession = { refused: [] };
+  const suite = oneRun(session, async (s: SiteSession) => {
+    await build();
+    s.server = await serveFolder(SITE);
+    const site = await launchSiteBrowser((browser) => {
+      s.browser = browser;
+    });
+    s.context = site.context;
+    s.refused = site.refused;
+  });
+  return { start: suite.start, ran: () => suite.ran("context", "server"), close: () => closeSite(session) };
 }
