@@ -1,7 +1,14 @@
-// e^x in AssemblyScript: src/model/exp.ts's exp (fdlibm's), step for step, for one number (exp)
-// and two lanes at a time (expLanes, f64x2, the same operations in the same order in each lane), so
-// every lane gives the TypeScript exp's bits. IEEE double +, −, ×, ÷ only (WebAssembly never fuses
-// them), so every engine gives the same bits. And σ from it, for one number and for two lanes.
+// e^x in AssemblyScript, two lanes at a time (f64x2): src/model/exp.ts's exp (fdlibm's), its steps
+// for the common case in the same order in each lane, so every lane gives the TypeScript exp's bits.
+// Lanes outside that case get fdlibm's answers by selects where they are simple (1 + x, +∞, 0);
+// the rare rest (707 < |x| ≤ ~745, x = 1, NaN) call that exp itself, imported: one scalar exp in
+// the project. IEEE double +, −, ×, ÷ only (WebAssembly never fuses them), so every engine gives the
+// same bits. And σ from it, for two lanes and for one number.
+
+/** src/model/exp.ts's exp, passed in the import object by src/kernel/instance.ts. */
+// @ts-ignore: decorator
+@external("kernel", "exp")
+declare function exp(x: f64): f64;
 
 // fdlibm's constants, as in src/model/exp.ts
 const LN2_HI: f64 = 0.6931471803691238;
@@ -12,57 +19,13 @@ const P2: f64 = -0.0027777777777015593;
 const P3: f64 = 0.00006613756321437934;
 const P4: f64 = -0.0000016533902205465252;
 const P5: f64 = 4.1381367970572385e-8;
-const OVERFLOW: f64 = 709.782712893384;
-const UNDERFLOW: f64 = -745.1332191019411;
-const BIG: f64 = 709.7822265625;
 const HALF_LN2: f64 = 0.3465735912322998;
-const THREE_HALVES_LN2: f64 = 1.0397205352783203;
+/** Above this, e^x overflows to +∞: ln of the largest double. */
+const OVERFLOW: f64 = 709.782712893384;
+/** Below this, e^x rounds to 0: ln(2^−1075). */
+const UNDERFLOW: f64 = -745.1332191019411;
+/** 2^−28: below it, fdlibm's e^x is 1 + x. */
 const TINY: f64 = 3.725290298461914e-9;
-
-/** 2^k for a normal power of two (−1022 ≤ k ≤ 1023), from its bits. */
-function pow2(k: i32): f64 {
-  return reinterpret<f64>((<i64>(k + 1023)) << 52);
-}
-
-/** fdlibm's exp, whole: src/model/exp.ts's exp, step for step. */
-export function exp(x: f64): f64 {
-  const ax = Math.abs(x);
-  if (!(ax < BIG)) {
-    if (Number.isNaN(x)) return x;
-    if (x > OVERFLOW) return Infinity;
-    if (x < UNDERFLOW) return 0;
-  }
-  let hi: f64 = 0;
-  let lo: f64 = 0;
-  let k: i32 = 0;
-  if (ax >= HALF_LN2) {
-    if (ax < THREE_HALVES_LN2) {
-      if (x === 1) return Math.E;
-      k = x < 0 ? -1 : 1;
-    } else {
-      k = <i32>(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
-    }
-    hi = x - <f64>k * LN2_HI;
-    lo = <f64>k * LN2_LO;
-    x = hi - lo;
-  } else if (ax < TINY) {
-    return 1 + x;
-  }
-  const t = x * x;
-  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
-  const y = 1 - (lo - (x * c) / (2 - c) - hi);
-  if (k >= -1021) {
-    if (k === 1024) return y * 2 * pow2(1023);
-    return y * pow2(k);
-  }
-  return y * pow2(k + 1000) * pow2(-1000);
-}
-
-/** σ(x) = 1 / (1 + e^(−x)) for one number, as src/model/activation.ts computes it. */
-export function sigmoid(x: f64): f64 {
-  return 1 / (1 + exp(-x));
-}
 
 // The constants the vectorised exp uses, each as a pair of lanes, read from memory: V8 builds a
 // v128 constant in ~4 instructions wherever it is used, and a load is one.
@@ -82,11 +45,15 @@ export const enum K {
   P5,
   TWO,
   SHIFT,
+  OVERFLOW,
+  UNDERFLOW,
+  INFINITY,
 }
 const TABLE = memory.data<f64>(
   [
     TINY, TINY, 707, 707, 1, 1, 0.5, 0.5, INV_LN2, INV_LN2, HALF_LN2, HALF_LN2, LN2_HI, LN2_HI, LN2_LO, LN2_LO,
     P1, P1, P2, P2, P3, P3, P4, P4, P5, P5, 2, 2, 6755399441055744.0, 6755399441055744.0,
+    OVERFLOW, OVERFLOW, UNDERFLOW, UNDERFLOW, Infinity, Infinity,
   ],
   16,
 );
@@ -126,18 +93,39 @@ const TABLE = memory.data<f64>(
   return f64x2.mul(y, bits);
 }
 
-/** e^x in each lane: expCommon, or exp lane by lane for a pair with a lane outside its case. */
-export function expLanes(x: v128): v128 {
-  if (!i64x2.all_true(common(x))) {
-    return f64x2(exp(f64x2.extract_lane(x, 0)), exp(f64x2.extract_lane(x, 1)));
-  }
-  return expCommon(x);
+/**
+ * e^x in each lane: expCommon; lane-wise too, by selects, fdlibm's answers for |x| < 2^−28 (1 + x:
+ * the sequel's [0, 0, 0] row gives x = 0 every iteration), x > OVERFLOW (+∞) and x < UNDERFLOW (0:
+ * a perceptron's sums at 100,000 rows); exp, imported, for any other lane (707 < |x| ≤ ~745, x = 1,
+ * NaN). Inlined into sigmoid2, a call of its own.
+ */
+// @ts-ignore: decorator
+@inline export function expLanes(x: v128): v128 {
+  const fast = common(x);
+  if (i64x2.all_true(fast)) return expCommon(x);
+  const tiny = f64x2.lt(f64x2.abs(x), c(K.TINY));
+  const small = f64x2.add(c(K.ONE), x);
+  if (i64x2.all_true(tiny)) return small; // a perceptron's padded rows, the sequel's [0, 0, 0]
+  const over = f64x2.gt(x, c(K.OVERFLOW));
+  const under = f64x2.lt(x, c(K.UNDERFLOW));
+  let y = v128.any_true(fast) ? v128.bitselect(expCommon(x), small, fast) : small;
+  y = v128.andnot(v128.bitselect(c(K.INFINITY), y, over), under);
+  const lanes = v128.or(v128.or(fast, tiny), v128.or(over, under));
+  if (i64x2.all_true(lanes)) return y;
+  const y0 = i64x2.extract_lane(lanes, 0) ? f64x2.extract_lane(y, 0) : exp(f64x2.extract_lane(x, 0));
+  const y1 = i64x2.extract_lane(lanes, 1) ? f64x2.extract_lane(y, 1) : exp(f64x2.extract_lane(x, 1));
+  return f64x2(y0, y1);
 }
 
 /** σ in each lane. */
 export function sigmoid2(x: v128): v128 {
   const one = c(K.ONE);
   return f64x2.div(one, f64x2.add(one, expLanes(f64x2.neg(x))));
+}
+
+/** σ(x) = 1 / (1 + e^(−x)) for one number, as src/model/activation.ts computes it: sigmoid2's first lane. */
+export function sigmoid(x: f64): f64 {
+  return f64x2.extract_lane(sigmoid2(f64x2.splat(x)), 0);
 }
 
 /** σ in each lane, for −x in the common case. */

@@ -2,7 +2,8 @@
 // src/kernel/wasm-bytes.ts): one export that trains, `train`, given a job laid out in memory by
 // src/kernel/layout.ts (job.ts says where each field is). The arithmetic is src/model/backpropagation.ts's:
 // network.ts for any shape, and perceptron.ts, SIMD, for the seed's one neuron. σ's e^(−x) is
-// exp.ts's, src/model/exp.ts's to the bit. Nothing is allocated here.
+// exp.ts's, lane-wise, src/model/exp.ts's to the bit (in rare lanes that exp itself, imported).
+// Nothing is allocated here.
 
 import { DEPTH } from "./job";
 import { layered } from "./network";

@@ -24,7 +24,7 @@ import { EVERY, LEARNING_RATE, outs, record, ROWS, SCRATCH, size, TARGETS, weigh
  * blocks go in chunks of CHUNK (kept in cache between the two passes): first each block's outputs,
  * errors and deltas (kept in DELTAS), then each block's Xᵀ·delta. σ is expCommon's, all 8 lanes at
  * once and with no call, while every lane is in its case; a block with one that is not goes to
- * slowBlock, whose σ goes lane by lane through exp (the same bits).
+ * slowBlock, whose σ goes through expLanes (the same bits).
  * The squared errors and adjustment[j] are summed four rows at a time:
  * adjustment[j] + ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), where rᵢ is row i's
  * x[i][j]·delta[i]; a padded row adds +0.
@@ -95,8 +95,8 @@ const CHUNK = 32;
 const DELTAS = memory.data(CHUNK << 6, 16);
 
 /**
- * A block with a lane outside expCommon's case, its sums d0 … d3: σ lane by lane through exp (the
- * same bits in the common lanes). Its deltas go to g; returns `squares` with its squared errors added.
+ * A block with a lane outside expCommon's case, its sums d0 … d3: σ through expLanes (the same bits
+ * in the common lanes). Its deltas go to g; returns `squares` with its squared errors added.
  */
 function slowBlock(py: usize, g: usize, squares: f64, d0: v128, d1: v128, d2: v128, d3: v128): f64 {
   return errors(py, g, squares, sigmoid2(d0), sigmoid2(d1), sigmoid2(d2), sigmoid2(d3));

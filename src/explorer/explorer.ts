@@ -17,12 +17,21 @@ export interface DataSet {
   axes: [string, string];
 }
 
-const GATE_INPUTS = [
-  [0, 0, 1],
-  [0, 1, 1],
-  [1, 0, 1],
-  [1, 1, 1],
-];
+/**
+ * A data set of 0/1 inputs drawn over x₁ and x₂: its rows as strings of bits ("001" is [0, 0, 1]),
+ * separated by spaces, and one target bit a row.
+ */
+function bits(name: string, rows: string, targets: string): DataSet {
+  return {
+    name,
+    inputs: rows.split(" ").map((row) => Array.from(row, Number)),
+    targets: Array.from(targets, Number),
+    axes: ["x₁", "x₂"],
+  };
+}
+
+/** The logic gates' rows: each pair of bits, then the bias input. */
+const GATE_ROWS = "001 011 101 111";
 
 /**
  * Fisher's Iris flowers (notebook 8): petal length and width, each scaled to [0, 1] over the 150
@@ -45,34 +54,11 @@ function iris(): DataSet {
 }
 
 const SETS: Record<string, DataSet> = {
-  seed: {
-    name: "the seed's rule (the answer is the first input)",
-    inputs: [
-      [0, 0, 1],
-      [1, 1, 1],
-      [1, 0, 1],
-      [0, 1, 1],
-    ],
-    targets: [0, 1, 1, 0],
-    axes: ["x₁", "x₂"],
-  },
-  and: { name: "AND, with a bias", inputs: GATE_INPUTS, targets: [0, 0, 0, 1], axes: ["x₁", "x₂"] },
-  or: { name: "OR, with a bias", inputs: GATE_INPUTS, targets: [0, 1, 1, 1], axes: ["x₁", "x₂"] },
-  xor: { name: "XOR, with a bias", inputs: GATE_INPUTS, targets: [0, 1, 1, 0], axes: ["x₁", "x₂"] },
-  sequel: {
-    name: "the sequel's data (XOR of the first two inputs)",
-    inputs: [
-      [0, 0, 1],
-      [0, 1, 1],
-      [1, 0, 1],
-      [0, 1, 0],
-      [1, 0, 0],
-      [1, 1, 1],
-      [0, 0, 0],
-    ],
-    targets: [0, 1, 1, 1, 1, 0, 0],
-    axes: ["x₁", "x₂"],
-  },
+  seed: bits("the seed's rule (the answer is the first input)", "001 111 101 011", "0110"),
+  and: bits("AND, with a bias", GATE_ROWS, "0001"),
+  or: bits("OR, with a bias", GATE_ROWS, "0111"),
+  xor: bits("XOR, with a bias", GATE_ROWS, "0110"),
+  sequel: bits("the sequel's data (XOR of the first two inputs)", "001 011 101 010 100 111 000", "0111100"),
   iris: iris(),
 };
 

@@ -92,15 +92,15 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   root.innerHTML = "";
   const form = element("form", { class: "explorer-controls", "aria-label": "Training settings" });
   form.addEventListener("submit", (event) => event.preventDefault());
-  const field = (name: string, label: string, input: HTMLElement, shown?: HTMLOutputElement) => {
+  const field = (name: string, label: string, control: HTMLElement, shown?: HTMLOutputElement) => {
     const wrap = element("div", { class: "explorer-field" });
     const caption = element("label", { for: `${id}-${name}` });
     caption.textContent = label;
-    input.id = `${id}-${name}`;
-    wrap.append(caption, input);
+    control.id = `${id}-${name}`;
+    wrap.append(caption, control);
     if (shown) wrap.append(shown);
     form.append(wrap);
-    return input;
+    return control;
   };
   const output = (name: string) =>
     element("output", { for: `${id}-${name}`, "aria-live": "polite" }) as HTMLOutputElement;
@@ -108,17 +108,17 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   const data = field("data", "Data set", element("select")) as HTMLSelectElement;
   for (const [key, set] of Object.entries(DATA_SETS)) data.append(new Option(set.name, key));
   const hiddenShown = output("hidden");
-  const hidden = field("hidden", "Hidden neurons", range(LIMITS.explorerHidden), hiddenShown) as HTMLInputElement;
+  const hidden = field("hidden", "Hidden neurons", input(LIMITS.explorerHidden), hiddenShown) as HTMLInputElement;
   const rateShown = output("rate");
-  const rate = field("rate", "Learning rate (log scale)", range(RATE), rateShown) as HTMLInputElement;
+  const rate = field("rate", "Learning rate (log scale)", input(RATE), rateShown) as HTMLInputElement;
   const iterationsShown = output("iterations");
   const iterations = field(
     "iterations",
     "Iterations",
-    range(LIMITS.explorerIterations),
+    input(LIMITS.explorerIterations),
     iterationsShown,
   ) as HTMLInputElement;
-  const seed = field("seed", "Seed", numberInput(LIMITS.seed)) as HTMLInputElement;
+  const seed = field("seed", "Seed", input(LIMITS.seed, "number")) as HTMLInputElement;
   const targets = element("fieldset", { class: "explorer-targets" });
   const numbers = element("pre", { class: "explorer-numbers", "aria-live": "polite" });
   const charts = ["error", "boundary", "predictions", "network"].map((name) =>
@@ -243,20 +243,10 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   };
 }
 
-/** A slider over a limit's range, by its step. */
-function range(limit: Pick<Limit, "min" | "max" | "step">): HTMLInputElement {
+/** An input over a limit's range, by its step: a slider, or a number box for type "number". */
+function input(limit: Pick<Limit, "min" | "max" | "step">, type: "range" | "number" = "range"): HTMLInputElement {
   return element("input", {
-    type: "range",
-    min: String(limit.min),
-    max: String(limit.max),
-    step: String(limit.step ?? 1),
-  }) as HTMLInputElement;
-}
-
-/** A number box over a limit's range. */
-function numberInput(limit: Limit): HTMLInputElement {
-  return element("input", {
-    type: "number",
+    type,
     min: String(limit.min),
     max: String(limit.max),
     step: String(limit.step ?? 1),

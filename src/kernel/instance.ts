@@ -2,6 +2,7 @@
 // scripts/build-wasm.mjs) compiled once, an instance kept for small jobs, and the memory a job needs.
 // The same bytes run in Node and in the browser, so they give the same bits in both.
 
+import { exp } from "../model/exp";
 import type { Recorder } from "./job";
 import { KERNEL_WASM } from "./wasm-bytes";
 
@@ -61,7 +62,9 @@ export function kernel(bytes: number): Kernel | null {
     k = kept;
   } else {
     const made: Kernel = { exports: undefined as unknown as Exports, record: IGNORE, busy: false };
-    const instance = new WebAssembly.Instance(m, { kernel: { record: (i: number, e: number) => made.record(i, e) } });
+    // exp: the module's e^x for the lanes its lane-wise exp leaves (assembly/exp.ts), the TypeScript one
+    const imports = { kernel: { record: (i: number, e: number) => made.record(i, e), exp } };
+    const instance = new WebAssembly.Instance(m, imports);
     made.exports = instance.exports as unknown as Exports;
     k = made;
     if (bytes <= KEEP && kept === undefined) kept = k;

@@ -23,8 +23,9 @@
 //   3. e^x = 2^k · e^r: a multiplication by a power of two from a table, exact unless the result
 //      is subnormal (then rounded once, as fdlibm rounds it).
 //
-// One function, the whole port with fdlibm's names; the WebAssembly kernel has the same steps in
-// AssemblyScript (assembly/exp.ts), and test/exp.test.ts and test/kernel.test.ts hold them to the same bits.
+// One function, the whole port with fdlibm's names, and the project's one scalar exp: the WebAssembly
+// kernel has the common case's steps lane-wise in AssemblyScript (assembly/exp.ts) and imports this
+// exp for the rest, and test/exp.test.ts and test/kernel.test.ts hold them to the same bits.
 
 // fdlibm's constants: each the shortest decimal that reads back to the bits beside it
 const LN2_HI = 0.6931471803691238; // 0x3fe62e42_fee00000: ln2's first 32 bits, so k·LN2_HI is exact

@@ -13,6 +13,7 @@ import {
 import type { TrainingJob } from "../kernel/job";
 import { trainInWasm } from "../kernel/train";
 import { backpropagation, think } from "./backpropagation";
+import { printAs } from "./inspect";
 import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
 import { type CheckedTrainOptions, checkTrainOptions, type TrainOptions } from "./train-options";
 
@@ -194,16 +195,9 @@ export class Network {
   #outputs(rows: ArrayLike<ArrayLike<number>>, weights: number[][][]): number[][] {
     return think(Array.from(rows), weights);
   }
-
-  /** Shows the layers and weights when a notebook or the REPL prints a network. */
-  [Symbol.for("nodejs.util.inspect.custom")](
-    _depth: number,
-    options: object,
-    inspect: (value: unknown, options: object) => string,
-  ): string {
-    return `Network ${inspect({ layers: this.layers, seed: this.seed, weights: this.weights }, options)}`;
-  }
 }
+
+printAs(Network, "Network", (n) => ({ layers: n.layers, seed: n.seed, weights: n.weights }));
 
 /** Throws unless `layers` is an array of at least two layer sizes, with at most MAX_WEIGHTS weights in all. */
 function checkLayers(layers: unknown): number[] {

@@ -1,4 +1,5 @@
 import { checkInteger, checkOptions, checkRow, checkRowValues, checkTargets } from "../checks/validate";
+import { printAs } from "./inspect";
 import { Network, type NetworkStep, trainChecked } from "./network";
 import { MAX_SEED, MAX_WEIGHTS } from "./random";
 import { checkTrainOptions, type TrainingStep, type TrainOptions } from "./train-options";
@@ -100,16 +101,9 @@ export class Perceptron {
   predict(input: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>): number | number[] {
     return this.#network.predict(input as ArrayLike<number>) as number | number[];
   }
-
-  /** Shows the weights when a notebook or the REPL prints a perceptron. */
-  [Symbol.for("nodejs.util.inspect.custom")](
-    _depth: number,
-    options: object,
-    inspect: (value: unknown, options: object) => string,
-  ): string {
-    return `Perceptron ${inspect({ inputs: this.inputs, seed: this.seed, weights: this.weights }, options)}`;
-  }
 }
+
+printAs(Perceptron, "Perceptron", (p) => ({ inputs: p.inputs, seed: p.seed, weights: p.weights }));
 
 /** A one-layer, one-neuron network's weights as one array: weights[0][i][0] for each input i. */
 function flat(weights: number[][][]): number[] {
