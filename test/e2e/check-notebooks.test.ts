@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type CheckResult, checkNotebooks, cli, type Finding, formatFinding } from "../scripts/check-notebooks";
+import { type CheckResult, checkNotebooks, cli, type Finding, formatFinding } from "../../scripts/check-notebooks";
 
-const root = join(__dirname, "..");
+const root = join(__dirname, "..", "..");
 const fixtures = mkdtempSync(join(tmpdir(), "check-notebooks-test-"));
 
 /** Writes a notebook as Jupyter does: a cell is code, or markdown when it starts with "#". */
