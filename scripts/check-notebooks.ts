@@ -12,96 +12,24 @@
 //   each cell alone at 100 columns (how the notebooks are formatted); --write formats the cells.
 // - tslab's trap: a shorthand property `{ seed }` naming a variable of an earlier cell throws
 //   "ReferenceError: seed is not defined" in the kernel.
-// Every finding names the notebook, the cell (as Jupyter counts them, and among code cells) and
-// the line in the cell. Exits 1 when there is any, 0 with a one-line summary otherwise.
-// Longer than the project's other scripts (about 370 lines) because it holds three checks and maps
-// each one's positions back to cells; they stand in that order below.
+// Every finding names the notebook, its cell and line (notebook-cells.ts places it). Exits 1 when
+// there is any, 0 with a one-line summary otherwise. The three checks stand in that order below.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import * as ts from "typescript";
-
-const root = resolve(__dirname, "..");
-const bin = (name: string) => join(root, "node_modules", ".bin", name);
-/** The notebooks' line width: narrower than src/'s 120 columns, to fit a notebook's cell. */
-export const NOTEBOOK_LINE_WIDTH = 100;
-
-export interface Finding {
-  /** The notebook's path, relative to the working directory when inside it. */
-  notebook: string;
-  /** The cell's number among all cells, as Jupyter shows them (1 = the first). */
-  cell: number;
-  /** The cell's number among code cells. */
-  codeCell: number;
-  /** The line in the cell (1 = the first). */
-  line: number;
-  message: string;
-  /** Who found it: "tsc TS6133", "biome lint/…", "biome format", "tslab shorthand". */
-  source: string;
-}
-
-interface Cell {
-  cell: number;
-  codeCell: number;
-  source: string;
-  /** Its first line in the notebook's module. */
-  start: number;
-}
-
-interface NotebookJson {
-  cells: { cell_type: string; source: string | string[] }[];
-}
-
-interface Notebook {
-  path: string;
-  json: NotebookJson;
-  cells: Cell[];
-  /** The module: the code cells in order, a blank line between two. */
-  text: string;
-  /** Where TypeScript sees the module: beside the notebook, so that imports resolve from there. */
-  virtualPath: string;
-}
-
-export function readNotebook(path: string): Notebook {
-  let json: NotebookJson;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new Error(`${path}: not a notebook: ${(error as Error).message}`);
-  }
-  const cells: Cell[] = [];
-  let start = 1;
-  json.cells.forEach((cell, i) => {
-    if (cell.cell_type !== "code") return;
-    const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-    cells.push({ cell: i + 1, codeCell: cells.length + 1, source, start });
-    start += source.split("\n").length + 1;
-  });
-  const text = `${cells.map((c) => c.source).join("\n\n")}\n`;
-  return { path, json, cells, text, virtualPath: path.replace(/\.ipynb$/, ".ipynb.ts") };
-}
-
-/** The cell holding line `line` of the notebook's module. */
-function cellAt(notebook: Notebook, line: number): Cell {
-  return [...notebook.cells].reverse().find((c) => c.start <= line) ?? notebook.cells[0];
-}
-
-function finding(notebook: Notebook, line: number, message: string, source: string): Finding {
-  const cell = cellAt(notebook, line);
-  const path = relative(process.cwd(), notebook.path);
-  return {
-    notebook: path.startsWith("..") || isAbsolute(path) ? notebook.path : path,
-    cell: cell.cell,
-    codeCell: cell.codeCell,
-    line: line - cell.start + 1,
-    message,
-    source,
-  };
-}
-
-export const formatFinding = (f: Finding) =>
-  `${f.notebook}, cell ${f.cell} (code cell ${f.codeCell}), line ${f.line}: ${f.message} (${f.source})`;
+import {
+  bin,
+  cellAt,
+  type Finding,
+  finding,
+  formatFinding,
+  NOTEBOOK_LINE_WIDTH,
+  type Notebook,
+  readNotebook,
+  root,
+} from "./notebook-cells";
 
 /** tslab's compiler options, with the project's checks (tsconfig.json's strict, noUnused…). */
 function compilerOptions(): ts.CompilerOptions {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type CheckResult, checkNotebooks, cli, type Finding, formatFinding } from "../../scripts/check-notebooks";
+import { type CheckResult, checkNotebooks, cli } from "../../scripts/check-notebooks";
+import { type Finding, formatFinding } from "../../scripts/notebook-cells";
 
 const root = join(__dirname, "..", "..");
 const fixtures = mkdtempSync(join(tmpdir(), "check-notebooks-test-"));
