@@ -17,6 +17,9 @@ const ORDER = [0, 2, 1, 3, 4, 6, 5, 7];
 /** Whether the kernel trains these layers as the seed's perceptron (assembly/kernel.ts's test). */
 const isPerceptron = (layers: readonly number[]) => layers.length === 2 && layers[1] === 1;
 
+/** How many doubles the table takes for `depth` layers: a whole number of 16 bytes. */
+const tableDoubles = (depth: number) => 2 * Math.ceil((HEAD + 16 * (depth + 1)) / 16);
+
 /** How many rows a job has. */
 const rowCount = (job: TrainingJob) => job.targets.length / job.layers[job.layers.length - 1];
 
@@ -25,7 +28,7 @@ export function jobDoubles(job: TrainingJob): number {
   const { layers } = job;
   const depth = layers.length - 1;
   const n = rowCount(job);
-  let doubles = 2 * Math.ceil((HEAD + 16 * (depth + 1)) / 16);
+  let doubles = tableDoubles(depth);
   if (isPerceptron(layers)) {
     const padded = 8 * Math.ceil(n / 8);
     return doubles + padded * layers[0] + padded + 3 * layers[0];
@@ -53,7 +56,7 @@ export function layOut(job: TrainingJob, buffer: ArrayBuffer, start: number): { 
   table[5] = n;
   const field = (group: number, l: number) => HEAD / 4 + group * (depth + 1) + l; // sizes, outs, deltas, weights
   for (let l = 0; l <= depth; l++) table[field(0, l)] = layers[l];
-  let at = 2 * Math.ceil((HEAD + 16 * (depth + 1)) / 16);
+  let at = tableDoubles(depth);
   /** Room for `count` doubles (not cleared: the kernel writes each before it reads it): its index in `memory`. */
   const take = (count: number) => {
     at += count;
