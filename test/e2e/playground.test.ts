@@ -15,6 +15,7 @@ import { waitUntil } from "./helpers/browser";
 import { NOTEBOOKS, notebookNames, readNotebook, text } from "./helpers/notebooks";
 import { assertCleanPage, type PageLog, watchPage } from "./helpers/run";
 import { buildSite, SITE, siteSuite } from "./helpers/site";
+import { shareSiteVisit } from "./helpers/visit";
 
 /** The notebooks that call explore(): their pages must hold a working explorer. */
 const EXPLORER_PAGES = notebookNames().filter((name) =>
@@ -24,23 +25,53 @@ const EXPLORER_PAGES = notebookNames().filter((name) =>
 );
 const expected = (s: Settings) => report(s, run(s));
 
-const suite = siteSuite(buildSite);
+/** The explorers' step pages from disk: the shared reading's (shareSiteVisit), loaded once for every site suite. */
+const fromDisk = shareSiteVisit({ keep: EXPLORER_PAGES });
+const suite = siteSuite(async () => {
+  buildSite();
+  await fromDisk.visited();
+});
 const ran = suite.ran;
 const urls = (page: string, hash = "") => [
   `${pathToFileURL(join(SITE, page)).href}${hash}`,
   `${ran().server.url}${page}${hash}`,
 ];
 
+/** A dialog the page opens is an error in its log, and is dismissed. */
+function refuseDialogs(page: Page, log: PageLog): void {
+  page.on("dialog", (dialog) => {
+    log.pageErrors.push(`a dialog opened: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+}
+
 /** Opens `url`, waits until every explorer on it has drawn its charts and numbers. */
 async function open(url: string): Promise<{ page: Page; log: PageLog }> {
   const page = await ran().context.newPage();
   page.setDefaultTimeout(60_000); // a step page loads plotly.js and MathJax: slow on a busy machine
   const log = watchPage(page);
-  page.on("dialog", (dialog) => {
-    log.pageErrors.push(`a dialog opened: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  refuseDialogs(page, log);
   await page.goto(url, { waitUntil: "load" });
+  await explorersDrawn(page, url);
+  return { page, log };
+}
+
+/**
+ * The step page `name` as the shared reading from disk left it (left open for the suites after
+ * this one: the site suite's sliders, step-pages' runs), once its explorers have drawn.
+ */
+async function fromDiskPage(name: string): Promise<{ page: Page; log: PageLog }> {
+  const opened = (await fromDisk.visited()).open.get(name);
+  if (!opened || opened.page.isClosed()) throw new Error(`${name}: the reading from disk kept no open page`);
+  opened.page.setDefaultTimeout(60_000);
+  await opened.page.bringToFront(); // the tab in front, as a reader has it
+  refuseDialogs(opened.page, opened.log);
+  await explorersDrawn(opened.page, opened.page.url());
+  return opened;
+}
+
+/** Waits until every explorer on `page` has drawn its charts and numbers. */
+async function explorersDrawn(page: Page, url: string): Promise<void> {
   await waitUntil(`${url}: every explorer drawn`, 20_000, () =>
     page.evaluate(() => {
       const explorers = Array.from(document.querySelectorAll(".perceptron-explorer"));
@@ -53,7 +84,6 @@ async function open(url: string): Promise<{ page: Page; log: PageLog }> {
       );
     }),
   );
-  return { page, log };
 }
 
 /** Each explorer's settings, as its controls show them, and its numbers. */
@@ -95,7 +125,13 @@ async function afterRetrain(page: Page, before: string) {
 }
 
 test.before(suite.start);
-test.after(suite.close);
+test.after(async () => {
+  try {
+    await suite.close();
+  } finally {
+    await fromDisk.release();
+  }
+});
 
 test("steps 3, 4, 6 and 7 end with an explorer, and their pages hold it", () => {
   assert.equal(EXPLORER_PAGES, ["03-training-loop", "04-predict", "06-bias-and-gates", "07-hidden-layer"]);
@@ -111,7 +147,9 @@ EXPLORER_PAGES.forEach((name, i) => {
   test(`${name}: the explorer shows Node's numbers, and retrains from the keyboard, ${over}`, async () => {
     const all = urls(`${name}.html`);
     for (const url of i === EXPLORER_PAGES.length - 1 ? all : all.slice(0, 1)) {
-      const { page, log } = await open(url);
+      // from disk: the shared reading's page, left open for the suites after this one
+      const fromFile = url.startsWith("file:");
+      const { page, log } = fromFile ? await fromDiskPage(name) : await open(url);
       try {
         const [first] = await readExplorers(page);
         assert.is(first.numbers, expected(settingsOf(first)), `${url}: the numbers as the kernel prints them`);
@@ -125,7 +163,7 @@ EXPLORER_PAGES.forEach((name, i) => {
         assert.is(after.numbers, expected(settingsOf(after)), `${url}: ${after.hidden} hidden neurons' numbers`);
         assertCleanPage(log, url);
       } finally {
-        await page.close();
+        if (!fromFile) await page.close();
       }
     }
   });
@@ -268,8 +306,9 @@ test("play trains from 0 up to the iterations, a frame at a time; pause stops it
   }
 });
 
-test("no page asked for anything off the machine", () => {
-  assert.equal(ran().refused, []);
+test("no page asked for anything off the machine", async () => {
+  assert.equal(ran().refused, [], "the pages this suite opened");
+  assert.equal((await fromDisk.visited()).refused, [], "the pages read from disk");
 });
 
 test.run();

@@ -89,8 +89,7 @@ test.before(suite.start);
 
 test.after(async () => {
   try {
-    for (const { page } of session.open.values()) if (!page.isClosed()) await page.close();
-    await fromDisk.release();
+    await fromDisk.release(); // the kept pages close with the shared browser: step-pages.test.ts runs them after
   } finally {
     await session.server?.close();
   }
@@ -260,7 +259,7 @@ function readSliderCharts(page: Page) {
   );
 }
 
-/** A page the visit from file:// left open (KEPT), as it was after its checks; the test closes it. */
+/** A page the visit from file:// left open (KEPT), as it was after its checks; left open for step-pages.test.ts. */
 function keptPage(name: string): { page: Page; log: PageLog } {
   const kept = ran().open.get(name);
   if (!kept) throw new Error(`${name}: its page from file:// was not kept open`);
@@ -277,49 +276,46 @@ test("the sliders move, by dragging the handle and by clicking a step, and each 
       log: { pageErrors },
     } = keptPage(name);
     page.setDefaultTimeout(10_000);
-    try {
-      await waitUntil(`${name}: its charts`, 15_000, () =>
-        page.evaluate(() =>
-          Array.from(document.querySelectorAll(".perceptron-chart")).every((d) => d.querySelector(".main-svg")),
-        ),
-      );
-      const before = await readSliderCharts(page);
-      assert.ok(before.length > 0, `${name}: a chart with a slider`);
-      for (const chart of before) {
-        sliders++;
-        const div = page.locator(".perceptron-chart").nth(chart.index);
-        await div.scrollIntoViewIfNeeded();
-        // the handle, and the rail's ticks: one a step
-        const grip = await div.locator(".slider-grip-rect").boundingBox();
-        const ticks = div.locator(".slider-tick-rect");
-        const first = await ticks.first().boundingBox();
-        const start = await ticks.nth(chart.active).boundingBox();
-        assert.ok(grip && first && start, `${name}: the slider's handle and ticks are on the page`);
-        assert.ok(chart.active > 0, `${name}: the slider starts past its first step`);
-        const railY = grip.y + grip.height / 2;
-        // drag the handle to the first step
-        await page.mouse.move(grip.x + grip.width / 2, railY);
-        await page.mouse.down();
-        await page.mouse.move(first.x + first.width / 2, railY, { steps: 8 });
-        await page.mouse.up();
-        const moved = await waitUntil(`${name}: the chart to change after the drag`, 5_000, async () => {
-          const now = (await readSliderCharts(page)).find((c) => c.index === chart.index);
-          return now && now.ys !== chart.ys && now.label !== chart.label ? now : undefined;
-        });
-        assert.not.equal(moved.bars, chart.bars, `${name}: the bars are redrawn`);
-        // click the rail at the step it started on: the chart comes back
-        await page.mouse.click(start.x + start.width / 2, railY);
-        const back = await waitUntil(`${name}: the chart to return after a click on its step`, 5_000, async () => {
-          const now = (await readSliderCharts(page)).find((c) => c.index === chart.index);
-          return now && now.ys === chart.ys ? now : undefined;
-        });
-        assert.is(back.label, chart.label, `${name}: the slider's label`);
-        assert.equal(back.bars, chart.bars, `${name}: the bars as they were`);
-      }
-      assert.equal(pageErrors, [], `${name}: page errors`);
-    } finally {
-      await page.close();
+    await page.bringToFront(); // the tab in front: a page behind others draws on fewer frames
+    await waitUntil(`${name}: its charts`, 15_000, () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll(".perceptron-chart")).every((d) => d.querySelector(".main-svg")),
+      ),
+    );
+    const before = await readSliderCharts(page);
+    assert.ok(before.length > 0, `${name}: a chart with a slider`);
+    for (const chart of before) {
+      sliders++;
+      const div = page.locator(".perceptron-chart").nth(chart.index);
+      await div.scrollIntoViewIfNeeded();
+      // the handle, and the rail's ticks: one a step
+      const grip = await div.locator(".slider-grip-rect").boundingBox();
+      const ticks = div.locator(".slider-tick-rect");
+      const first = await ticks.first().boundingBox();
+      const start = await ticks.nth(chart.active).boundingBox();
+      assert.ok(grip && first && start, `${name}: the slider's handle and ticks are on the page`);
+      assert.ok(chart.active > 0, `${name}: the slider starts past its first step`);
+      const railY = grip.y + grip.height / 2;
+      // drag the handle to the first step
+      await page.mouse.move(grip.x + grip.width / 2, railY);
+      await page.mouse.down();
+      await page.mouse.move(first.x + first.width / 2, railY, { steps: 8 });
+      await page.mouse.up();
+      const moved = await waitUntil(`${name}: the chart to change after the drag`, 5_000, async () => {
+        const now = (await readSliderCharts(page)).find((c) => c.index === chart.index);
+        return now && now.ys !== chart.ys && now.label !== chart.label ? now : undefined;
+      });
+      assert.not.equal(moved.bars, chart.bars, `${name}: the bars are redrawn`);
+      // click the rail at the step it started on: the chart comes back
+      await page.mouse.click(start.x + start.width / 2, railY);
+      const back = await waitUntil(`${name}: the chart to return after a click on its step`, 5_000, async () => {
+        const now = (await readSliderCharts(page)).find((c) => c.index === chart.index);
+        return now && now.ys === chart.ys ? now : undefined;
+      });
+      assert.is(back.label, chart.label, `${name}: the slider's label`);
+      assert.equal(back.bars, chart.bars, `${name}: the bars as they were`);
     }
+    assert.equal(pageErrors, [], `${name}: page errors`);
   }
   assert.ok(sliders >= 2, `sliders moved: ${sliders}`);
 });
@@ -328,36 +324,33 @@ test("the charts answer the mouse with no kernel: a hover label on a bar, a drag
   // the page the visit read from file://, as it left it
   const { page } = keptPage("01-seeding");
   page.setDefaultTimeout(10_000);
-  try {
-    // step 1's charts: the perceptron's diagram, the initial weights' bars, the draws' histogram
-    const chart = page.locator(".perceptron-chart").nth(1);
-    await chart.locator(".main-svg").first().waitFor();
-    await chart.scrollIntoViewIfNeeded();
-    const bar = await chart.locator(".barlayer .point path").first().boundingBox();
-    assert.ok(bar, "a bar");
-    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
-    await chart.locator(".hoverlayer .hovertext").first().waitFor({ timeout: 5_000 });
-    const rangeOf = () =>
-      page.evaluate(() =>
-        (document.querySelectorAll<PlotlyDiv>(".perceptron-chart")[2]?.layout?.xaxis?.range ?? []).map(Number),
-      );
-    const histogram = page.locator(".perceptron-chart").nth(2);
-    await histogram.scrollIntoViewIfNeeded();
-    const area = await histogram.locator(".nsewdrag").first().boundingBox();
-    assert.ok(area, "the histogram's plot area");
-    const before = await rangeOf();
-    await page.mouse.move(area.x + area.width * 0.3, area.y + area.height * 0.3);
-    await page.mouse.down();
-    await page.mouse.move(area.x + area.width * 0.6, area.y + area.height * 0.7, { steps: 6 });
-    await page.mouse.up();
-    const after = await waitUntil("the x axis to zoom", 5_000, async () => {
-      const now = await rangeOf();
-      return now.length === 2 && now[1] - now[0] < (before[1] - before[0]) * 0.6 ? now : undefined;
-    });
-    assert.ok(after[0] > before[0] && after[1] < before[1], `zoomed from [${before}] to [${after}]`);
-  } finally {
-    await page.close();
-  }
+  await page.bringToFront();
+  // step 1's charts: the perceptron's diagram, the initial weights' bars, the draws' histogram
+  const chart = page.locator(".perceptron-chart").nth(1);
+  await chart.locator(".main-svg").first().waitFor();
+  await chart.scrollIntoViewIfNeeded();
+  const bar = await chart.locator(".barlayer .point path").first().boundingBox();
+  assert.ok(bar, "a bar");
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+  await chart.locator(".hoverlayer .hovertext").first().waitFor({ timeout: 5_000 });
+  const rangeOf = () =>
+    page.evaluate(() =>
+      (document.querySelectorAll<PlotlyDiv>(".perceptron-chart")[2]?.layout?.xaxis?.range ?? []).map(Number),
+    );
+  const histogram = page.locator(".perceptron-chart").nth(2);
+  await histogram.scrollIntoViewIfNeeded();
+  const area = await histogram.locator(".nsewdrag").first().boundingBox();
+  assert.ok(area, "the histogram's plot area");
+  const before = await rangeOf();
+  await page.mouse.move(area.x + area.width * 0.3, area.y + area.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width * 0.6, area.y + area.height * 0.7, { steps: 6 });
+  await page.mouse.up();
+  const after = await waitUntil("the x axis to zoom", 5_000, async () => {
+    const now = await rangeOf();
+    return now.length === 2 && now[1] - now[0] < (before[1] - before[0]) * 0.6 ? now : undefined;
+  });
+  assert.ok(after[0] > before[0] && after[1] < before[1], `zoomed from [${before}] to [${after}]`);
 });
 
 test("a failing notebook stops the build, named with its cell, and leaves the previous site, or none, as it was", async () => {

@@ -139,7 +139,7 @@ function writeVariants(dir: string): void {
 /** The notebooks whose runs a suite loaded in this process will read (recordedRuns), not yet read. */
 const runsWanted = new Set<string>();
 /**
- * Said by a suite that will read these notebooks' runs (notebooks.test.ts, runnable.test.ts, as they
+ * Said by a suite that will read these notebooks' runs (notebooks.test.ts, step-pages.test.ts, as they
  * load): the shared build records them, and starts now, while the test files load, so that its
  * kernels run beside the suites that come before the first one to wait for it (the unit suites,
  * and the e2e suites that need no site: their files' names sort before the others').

@@ -4,9 +4,11 @@
 // the edited cell, run by the project's runner in the shared build, in the kernel that ran the
 // notebook: recordedRuns; chart data within 1e-12). An absurd value is stoppable or refused, and the
 // page stays usable; nothing is fetched from elsewhere; axe still finds no serious violation.
+// The step pages are the shared reading's from disk (shareSiteVisit), each loaded once for every
+// site suite: this suite edits and runs them, so it runs after the others that use them (uvu runs
+// the files in the order of their names: playground, site-a11y, site, then step-pages).
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -14,6 +16,7 @@ import { waitUntil } from "./helpers/browser";
 import { type Edit, type Notebook, notebookNames, outputs, printedLines } from "./helpers/notebooks";
 import { assertCleanPage, type PageLog, watchPage } from "./helpers/run";
 import { buildSiteOnce, recordedRuns, SITE, siteSuite, wantRecordedRuns } from "./helpers/site";
+import { runAxe, shareSiteVisit } from "./helpers/visit";
 
 const STEPS = notebookNames();
 const PLOTLY = "application/vnd.plotly.v1+json";
@@ -44,8 +47,23 @@ async function kernelRun(name: string): Promise<KernelRun> {
   return { edit: edited.edit, printed: printedLines(edited.notebook), charts: chartsOf(edited.notebook) };
 }
 
-const suite = siteSuite(buildSiteOnce);
+/** Every step page, kept open by the shared reading from disk, for this suite to edit and run. */
+const fromDisk = shareSiteVisit({ keep: STEPS });
+const suite = siteSuite(async () => {
+  await buildSiteOnce();
+  await fromDisk.visited();
+});
 const ran = suite.ran;
+
+/** A step page as the shared reading from disk left it (loaded from file://, every chart drawn). */
+async function kept(name: string): Promise<{ page: Page; log: PageLog }> {
+  const opened = (await fromDisk.visited()).open.get(name);
+  if (!opened || opened.page.isClosed()) throw new Error(`${name}: the reading from disk kept no open page`);
+  opened.page.setDefaultTimeout(60_000);
+  await opened.page.bringToFront(); // the tab in front, as a reader has it
+  await opened.page.locator(".runner-editor").waitFor();
+  return opened;
+}
 
 /** Opens a step page from disk, or over HTTP from 127.0.0.1. */
 async function open(name: string, over: "file" | "http" = "file"): Promise<{ page: Page; log: PageLog }> {
@@ -131,40 +149,42 @@ function firstDifference(a: unknown, b: unknown, path = ""): string | null {
 }
 
 test.before(suite.start);
-test.after(suite.close);
+test.after(async () => {
+  try {
+    await suite.close();
+  } finally {
+    await fromDisk.release();
+  }
+});
 
 for (const name of STEPS) {
   test(`${name}: an edited parameter, Run all, and the page prints and draws what the kernel gives`, async () => {
     const kernel = await kernelRun(name);
-    const { page, log } = await open(name);
-    try {
-      const published = await readPage(page);
-      const status = await runWith(page, (source) => {
-        assert.ok(source.includes(kernel.edit.from), `the parameters cell holds ${kernel.edit.from}`);
-        return source.replace(kernel.edit.from, kernel.edit.to);
-      });
-      assert.match(status, /^Ran all \d+ code cells/, `${name}: ${status}`);
-      // Plotly draws after the last message: wait for every chart to hold its data
-      await waitUntil("the charts to draw", 10_000, async () => {
-        const charts = await traceCounts(page);
-        return charts.length === kernel.charts.length && charts.every((traces) => traces > 0);
-      });
-      const after = await readPage(page);
-      assert.equal(after.printed, kernel.printed, `${name} (${kernel.edit.to}): every printed line, as the kernel's`);
-      assert.is(
-        firstDifference(after.charts, kernel.charts, "charts"),
-        null,
-        `${name} (${kernel.edit.to}): every chart's data, as the kernel's`,
-      );
-      assert.not.equal(
-        after.printed.concat(JSON.stringify(after.charts)),
-        published.printed.concat(JSON.stringify(published.charts)),
-        "the edit changed what the page shows",
-      );
-      assertCleanPage(log, name);
-    } finally {
-      await page.close();
-    }
+    const { page, log } = await kept(name);
+    const published = await readPage(page);
+    const status = await runWith(page, (source) => {
+      assert.ok(source.includes(kernel.edit.from), `the parameters cell holds ${kernel.edit.from}`);
+      return source.replace(kernel.edit.from, kernel.edit.to);
+    });
+    assert.match(status, /^Ran all \d+ code cells/, `${name}: ${status}`);
+    // Plotly draws after the last message: wait for every chart to hold its data
+    await waitUntil("the charts to draw", 10_000, async () => {
+      const charts = await traceCounts(page);
+      return charts.length === kernel.charts.length && charts.every((traces) => traces > 0);
+    });
+    const after = await readPage(page);
+    assert.equal(after.printed, kernel.printed, `${name} (${kernel.edit.to}): every printed line, as the kernel's`);
+    assert.is(
+      firstDifference(after.charts, kernel.charts, "charts"),
+      null,
+      `${name} (${kernel.edit.to}): every chart's data, as the kernel's`,
+    );
+    assert.not.equal(
+      after.printed.concat(JSON.stringify(after.charts)),
+      published.printed.concat(JSON.stringify(published.charts)),
+      "the edit changed what the page shows",
+    );
+    assertCleanPage(log, name);
   });
 }
 
@@ -197,40 +217,32 @@ test("an absurd number of iterations runs in a worker: the page stays usable, St
 });
 
 test("a value the module refuses, and code that does not parse, stop the run with the error under their cell", async () => {
-  const { page, log } = await open("05-complete-network");
-  try {
-    const refused = await runWith(page, (s) => s.replace(/^const iterations = \d+;/m, "const iterations = -5;"));
-    assert.match(refused, /^Cell \[\d+\] failed: RangeError: .*iterations.* The run stopped there\.$/);
-    const errors = await page.locator('[data-mime-type="application/vnd.jupyter.stderr"] pre').allTextContents();
-    assert.is(errors.length, 1);
-    assert.match(errors[0], /^RangeError: .*iterations/);
+  const { page, log } = await kept("05-complete-network");
+  const refused = await runWith(page, (s) => s.replace(/^const iterations = \d+;/m, "const iterations = -5;"));
+  assert.match(refused, /^Cell \[\d+\] failed: RangeError: .*iterations.* The run stopped there\.$/);
+  const errors = await page.locator('[data-mime-type="application/vnd.jupyter.stderr"] pre').allTextContents();
+  assert.is(errors.length, 1);
+  assert.match(errors[0], /^RangeError: .*iterations/);
 
-    const syntax = await runWith(page, (s) => s.replace(/^const seed = \d+;/m, "const seed = ;"));
-    assert.match(syntax, /^Cell \[\d+\] failed: SyntaxError: Unexpected token \(line 2, column \d+\)/);
-    const first = page.locator(".jp-CodeCell").first();
-    assert.match(
-      String(await first.locator('[data-mime-type="application/vnd.jupyter.stderr"] pre').textContent()),
-      /^SyntaxError/,
-    );
-    assertCleanPage(log, "05-complete-network");
-  } finally {
-    await page.close();
-  }
+  const syntax = await runWith(page, (s) => s.replace(/^const seed = \d+;/m, "const seed = ;"));
+  assert.match(syntax, /^Cell \[\d+\] failed: SyntaxError: Unexpected token \(line 2, column \d+\)/);
+  const first = page.locator(".jp-CodeCell").first();
+  assert.match(
+    String(await first.locator('[data-mime-type="application/vnd.jupyter.stderr"] pre').textContent()),
+    /^SyntaxError/,
+  );
+  assertCleanPage(log, "05-complete-network");
 });
 
 test("after a run a page still has no serious or critical accessibility violation", async () => {
-  const { page } = await open("06-bias-and-gates");
-  try {
-    await runWith(page, (s) => s.replace(/^const seed = \d+;/m, "const seed = 3;"));
-    const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-    const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.equal(
-      blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      [],
-    );
-  } finally {
-    await page.close();
-  }
+  const { page } = await kept("06-bias-and-gates");
+  await runWith(page, (s) => s.replace(/^const seed = \d+;/m, "const seed = 3;"));
+  const { violations } = await runAxe(page);
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.equal(
+    blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+  );
 });
 
 test("a page served over HTTP runs too, as from any static host", async () => {
@@ -246,8 +258,9 @@ test("a page served over HTTP runs too, as from any static host", async () => {
   }
 });
 
-test("no page asked for anything off the machine", () => {
-  assert.equal(ran().refused, []);
+test("no page asked for anything off the machine", async () => {
+  assert.equal(ran().refused, [], "the pages this suite opened");
+  assert.equal((await fromDisk.visited()).refused, [], "the pages read from disk, after their runs");
 });
 
 test.run();
