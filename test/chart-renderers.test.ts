@@ -74,9 +74,12 @@ test("the error curve: Plotly's traces and the SVG's paths hold the same runs, p
     x: { from: curve.x.range[0], to: curve.x.range[1], title: "", ticks: [] },
     y: { from: curve.y.range[0], to: curve.y.range[1], title: "", ticks: [], log: true },
   });
-  assert.is(fig.data.length, 2);
-  assert.is(paths.length, 2);
-  fig.data.forEach((trace, i) => {
+  // Plotly: a line per run, then a marker trace per run at its last point
+  const runs = curve.series.length;
+  assert.is(runs, 2);
+  assert.is(fig.data.length, 2 * runs);
+  assert.is(paths.length, runs);
+  fig.data.slice(0, runs).forEach((trace, i) => {
     const s = curve.series[i];
     assert.is(trace.name, s.name);
     assert.equal([trace.x, trace.y], [s.x, s.y]);
@@ -93,9 +96,11 @@ test("the error curve: Plotly's traces and the SVG's paths hold the same runs, p
     // the same colour, and the last point marked in both
     assert.is((trace.line as { color: string }).color, s.colour);
     assert.is(paths[i].attributes.stroke, s.colour);
-    const sizes = (trace.marker as { size: number[] }).size;
-    assert.equal(sizes.filter((v) => v > 0).length, 1);
-    assert.ok(sizes[sizes.length - 1] > 0, "Plotly marks the last point");
+    assert.is(trace.mode, "lines", "no marker on every point: Plotly would draw an element for each");
+    const end = fig.data[runs + i];
+    assert.equal([end.x, end.y, end.mode], [s.x.slice(-1), s.y.slice(-1), "markers"], "Plotly marks the last point");
+    assert.is((end.marker as { color: string }).color, s.colour);
+    assert.equal([end.legendgroup, end.showlegend], [s.name, false], "one legend entry a run");
   });
   const ends = elements(svg).filter((e) => e.tag === "circle");
   assert.equal(

@@ -177,10 +177,17 @@ test("error curves draw a line per run, iteration against error on a log scale",
     { name: "a", steps },
     { name: "b", steps: steps.slice(1) },
   ]);
+  // a line per run, then a marker per run at its last point, kept out of the legend
   assert.equal(
-    fig.data.map((t) => t.name),
-    ["a", "b"],
+    fig.data.map((t) => [t.name, t.mode, t.showlegend ?? true]),
+    [
+      ["a", "lines", true],
+      ["b", "lines", true],
+      ["a", "markers", false],
+      ["b", "markers", false],
+    ],
   );
+  assert.equal([fig.data[2].x, fig.data[2].y], [[20], [steps[2].meanSquaredError]]);
   assert.equal(fig.data[0].x, [0, 10, 20]);
   assert.equal(
     fig.data[0].y,

@@ -10,22 +10,34 @@ import type { Figure, Trace } from "./plotly";
 const INK = "#222";
 
 /**
- * An error curve as a Plotly figure: a line per run, its last point marked, on a log axis.
+ * An error curve as a Plotly figure: a line per run on a log axis, then a marker per run at its
+ * last point (where training ended: the whole curve after 0 iterations). The markers are traces of
+ * their own: Plotly draws an element for every point of a trace with markers, even those of size
+ * 0, and a curve of 10,000 iterations would carry 10,000 of them.
  *
  * @param curve - what describeErrorCurve() returns
  */
 export function errorCurveFigure(curve: ErrorCurve): Figure {
+  const lines: Trace[] = curve.series.map((s) => ({
+    x: s.x,
+    y: s.y,
+    name: s.name,
+    legendgroup: s.name,
+    mode: "lines",
+    line: { color: s.colour },
+  }));
+  const ends: Trace[] = curve.series.map((s) => ({
+    x: s.x.slice(-1),
+    y: s.y.slice(-1),
+    name: s.name,
+    legendgroup: s.name,
+    showlegend: false,
+    mode: "markers",
+    marker: { color: s.colour, size: 7 },
+    cliponaxis: false,
+  }));
   return {
-    data: curve.series.map((s) => ({
-      x: s.x,
-      y: s.y,
-      name: s.name,
-      mode: "lines+markers",
-      line: { color: s.colour },
-      // a marker at the last point only: where training ended (the whole curve after 0 iterations)
-      marker: { color: s.colour, size: s.x.map((_, i) => (i === s.x.length - 1 ? 7 : 0)) },
-      cliponaxis: false,
-    })),
+    data: [...lines, ...ends],
     layout: {
       title: curve.title,
       xaxis: { title: curve.x.title, range: curve.x.range },
