@@ -12,6 +12,7 @@ export type { Settings } from "./explorer/explorer";
 export { sigmoid, sigmoidDerivative } from "./model/activation";
 export type { NetworkOptions, NetworkStep } from "./model/network";
 export { Network } from "./model/network";
+export type { NetworkKind, SavedNetwork } from "./model/network-options";
 export type { PerceptronOptions, TrainingStep, TrainOptions } from "./model/perceptron";
 export { Perceptron } from "./model/perceptron";
 export { MAX_SEED, randomWeights, seededRandom } from "./model/random";

@@ -193,8 +193,15 @@ test("new Perceptron(options) and new Network(options): a model, or an error nam
     a[i % a.length] = v;
     return { names: /options\.layers/, value: { layers: a } };
   });
+  // the kinds a network may be (the refused combinations have their own tests: network-options.test.ts)
+  const kind = {
+    bias: fc.boolean(),
+    activation: fc.constantFrom("sigmoid", "tanh", "relu", "linear"),
+    output: fc.constantFrom("sigmoid", "linear"),
+    loss: fc.constant("squared"),
+  };
   fc.assert(
-    fc.property(fc.oneof(options({ layers, seed }), oneBad).filter(notHuge), ({ names, value }) => {
+    fc.property(fc.oneof(options({ layers, seed, ...kind }), oneBad).filter(notHuge), ({ names, value }) => {
       const net = check(
         () => new Network(value as never),
         names,
@@ -224,6 +231,9 @@ test("train(inputs, outputs, iterations, options): steps, or an error naming the
     every: small,
     history: fc.boolean(),
     onStep: fc.constant(() => {}),
+    batchSize: small,
+    l1: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    l2: fc.double({ min: 0, max: 0.1, noNaN: true }),
   });
   const none = fc.constant({ names: /options/, value: undefined });
   fc.assert(
@@ -235,6 +245,33 @@ test("train(inputs, outputs, iterations, options): steps, or an error naming the
         "train",
       );
       if (steps) assert.ok(Array.isArray(steps));
+    }),
+    RUNS,
+  );
+});
+
+/** A value as JSON text, or a text that is not JSON where JSON.stringify cannot say it. */
+function textOf(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return "{";
+  }
+}
+
+test("Network.fromJSON(saved): a network, or an error naming Network.fromJSON and the field", () => {
+  const saved = new Network({ layers: [2, 2, 1], bias: true }).toJSON();
+  const fields = Object.keys(saved);
+  const oneBad = fc.tuple(fc.constantFrom(...fields), hostile).map(([field, value]) => ({ ...saved, [field]: value }));
+  fc.assert(
+    fc.property(fc.oneof(hostile, oneBad, hostile.map(textOf)), (value) => {
+      const net = check(
+        () => Network.fromJSON(value as never),
+        /Network\.fromJSON\(\)/,
+        () => 0,
+        "Network.fromJSON",
+      );
+      if (net) assert.equal(Network.fromJSON(net.toJSON()).toJSON(), net.toJSON());
     }),
     RUNS,
   );

@@ -75,12 +75,13 @@ function started(program: string, args: string[]): Promise<unknown> {
   return run;
 }
 
-// The three fixture programs take seconds each: they start together, on both cores, and each
+// The four fixture programs take seconds each: they start together, on both cores, and each
 // test waits for its own.
 const written = {
   reference: started("perceptron.py", ["fixtures"]),
   network: started("network.py", ["fixtures"]),
   notebooks: started("notebooks.py", []),
+  options: started("options.py", ["fixtures"]),
 };
 
 // Random numbers and first weights must match exactly; what training computes, within TOL
@@ -100,6 +101,11 @@ numpyTest("the network fixtures are what the sequel's numpy reference program wr
 numpyTest("the notebooks' fixtures are what the numpy reference program writes today", async () => {
   const fixtures = JSON.parse(readFileSync(join(FIXTURES, "notebooks.json"), "utf8"));
   compare(await written.notebooks, fixtures, "", tolerance);
+});
+
+numpyTest("the options' fixtures are what the grown network's numpy reference program writes today", async () => {
+  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "options.json"), "utf8"));
+  compare(await written.options, fixtures, "", tolerance);
 });
 
 numpyTest("the reference program's bench mode trains on numpy's seeded data and reports its time", async () => {

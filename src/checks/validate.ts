@@ -148,7 +148,7 @@ export function checkRows(rows: unknown, m: number, where: string): Float64Array
 }
 
 /** Checks one target in [0, 1] per row. */
-export function checkTargets(outputs: unknown, rows: number): Float64Array {
+export function checkTargets(outputs: unknown, rows: number, output = "sigmoid"): Float64Array {
   return readable(() => {
     if (!isRow(outputs)) throw new TypeError(`train(): outputs must be an array of numbers, got ${describe(outputs)}`);
     if (outputs.length !== rows) {
@@ -163,7 +163,8 @@ export function checkTargets(outputs: unknown, rows: number): Float64Array {
         );
       }
       y[r] = checkFinite(outputs[r], where);
-      if (y[r] < 0 || y[r] > 1) throw new RangeError(`${where} must be in [0, 1] (a sigmoid's range), got ${y[r]}`);
+      if (output !== "linear" && (y[r] < 0 || y[r] > 1))
+        throw new RangeError(`${where} must be in [0, 1] (a ${output}'s range), got ${y[r]}`);
     }
     return y;
   }, "train(): outputs");
@@ -171,9 +172,10 @@ export function checkTargets(outputs: unknown, rows: number): Float64Array {
 
 /**
  * Checks the targets for `rows` rows and `k` output neurons, packed row by row: a number per row
- * when k is 1 (or a row of one), else a row of k numbers per row, each in [0, 1].
+ * when k is 1 (or a row of one), else a row of k numbers per row, each in [0, 1] (any finite number
+ * for a linear `output`).
  */
-export function checkOutputs(outputs: unknown, rows: number, k: number): Float64Array {
+export function checkOutputs(outputs: unknown, rows: number, k: number, output = "sigmoid"): Float64Array {
   return readable(() => {
     if (k === 1 && isRow(outputs) && isRow(outputs[0])) {
       const column = Array.from(outputs as ArrayLike<unknown>, (row, r) => {
@@ -184,9 +186,9 @@ export function checkOutputs(outputs: unknown, rows: number, k: number): Float64
         }
         return row[0];
       });
-      return checkTargets(column, rows);
+      return checkTargets(column, rows, output);
     }
-    if (k === 1) return checkTargets(outputs, rows);
+    if (k === 1) return checkTargets(outputs, rows, output);
     if (!isRow(outputs)) {
       throw new TypeError(`train(): outputs must be an array of rows of ${k} numbers, got ${describe(outputs)}`);
     }
@@ -204,8 +206,8 @@ export function checkOutputs(outputs: unknown, rows: number, k: number): Float64
       const row = checkRow(outputs[r], k, `train(): outputs[${r}]`, "one per output neuron");
       for (let j = 0; j < k; j++) {
         y[r * k + j] = row[j];
-        if (row[j] < 0 || row[j] > 1) {
-          throw new RangeError(`train(): outputs[${r}][${j}] must be in [0, 1] (a sigmoid's range), got ${row[j]}`);
+        if (output !== "linear" && (row[j] < 0 || row[j] > 1)) {
+          throw new RangeError(`train(): outputs[${r}][${j}] must be in [0, 1] (a ${output}'s range), got ${row[j]}`);
         }
       }
     }

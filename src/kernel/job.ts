@@ -4,6 +4,7 @@
 // one in the kernel (assembly/job.ts says where the kernel finds each).
 
 import { checkCopiedRows } from "../checks/validate";
+import type { ActivationName, OutputName } from "../model/activation";
 
 /** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
 export type Recorder = (iteration: number, meanSquaredError: number) => void;
@@ -14,7 +15,10 @@ export type Recorder = (iteration: number, meanSquaredError: number) => void;
  */
 export type Rows = Float64Array | ReadonlyArray<ArrayLike<number>>;
 
-/** One training run: full batch, sigmoid neurons, mean squared error, as in the seed and its sequel. */
+/**
+ * One training run. With none of the optional fields, the seed's and its sequel's: full batch,
+ * sigmoid neurons, no bias, squared error.
+ */
 export interface TrainingJob {
   /** The inputs: `targets.length / layers[L]` rows of `layers[0]` values each, read once. */
   rows: Rows;
@@ -32,6 +36,34 @@ export interface TrainingJob {
   every: number;
   /** Called with each record; `weights` then hold that iteration's, before its update. */
   record: Recorder;
+  /** Each layer's biases (layers[l + 1] values), changed in place; none without (the seed has none). */
+  biases?: Float64Array[] | null;
+  /** The hidden layers' activation. Default "sigmoid". */
+  activation?: ActivationName;
+  /** The last layer's. Default "sigmoid". */
+  output?: OutputName;
+  /** What the output delta follows. Default "squared": (y − a) ⊙ f′(a); "crossEntropy": y − a. */
+  loss?: LossName;
+  /** Rows an update: ⌈n / batchSize⌉ updates an iteration on consecutive slices. 0 or none: every row at once. */
+  batchSize?: number;
+  /** L1 and L2 penalties on the weights (not the biases). Default 0. */
+  l1?: number;
+  l2?: number;
+}
+
+export type LossName = "squared" | "crossEntropy";
+
+/** True when `job` is the seed's and the sequel's kind of run: no option of issue 19's in use. */
+export function isPlainJob(job: TrainingJob): boolean {
+  return (
+    !job.biases &&
+    (job.activation ?? "sigmoid") === "sigmoid" &&
+    (job.output ?? "sigmoid") === "sigmoid" &&
+    (job.loss ?? "squared") === "squared" &&
+    !job.batchSize &&
+    !job.l1 &&
+    !job.l2
+  );
 }
 
 /**

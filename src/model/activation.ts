@@ -13,8 +13,11 @@ import { exp } from "./exp";
 export function sigmoid(x: number): number {
   if (typeof x !== "number" || Number.isNaN(x))
     throw new TypeError(`sigmoid(x): x must be a number, got ${describe(x)}`);
-  return 1 / (1 + exp(-x));
+  return logistic(x);
 }
+
+/** σ(z) = 1 / (1 + e^(−z)), unchecked: the sigmoid neurons' own, in training. */
+const logistic = (z: number) => 1 / (1 + exp(-z));
 
 /**
  * The sigmoid's slope written in terms of its output, as the seed does: σ′(x) = σ(x) · (1 − σ(x)).
@@ -32,4 +35,37 @@ export function sigmoidDerivative(output: number): number {
     );
   }
   return output * (1 - output);
+}
+
+/** A layer's activation by name: the hidden layers' ("sigmoid", "tanh", "relu", "linear"), the output's ("sigmoid", "softmax", "linear"). */
+export type ActivationName = "sigmoid" | "tanh" | "relu" | "linear";
+export type OutputName = "sigmoid" | "softmax" | "linear";
+
+/**
+ * Each activation f and its slope written in terms of its output a = f(z), as the seed writes the
+ * sigmoid's: sigmoid a(1 − a), tanh 1 − a², ReLU 1 where a > 0 else 0, linear 1. (softmax is a
+ * row's, below; its slope never runs: softmax trains with cross-entropy only.)
+ */
+export const ACTIVATIONS: Record<ActivationName, { f: (z: number) => number; slope: (a: number) => number }> = {
+  sigmoid: { f: logistic, slope: (a) => a * (1 - a) },
+  tanh: { f: Math.tanh, slope: (a) => 1 - a * a },
+  // biome-ignore lint/complexity/useMathMinMax: numpy's np.maximum(z, 0), which keeps z = −0 (Math.max gives 0)
+  relu: { f: (z) => (z >= 0 ? z : 0), slope: (a) => (a > 0 ? 1 : 0) },
+  linear: { f: (z) => z, slope: () => 1 },
+};
+
+/**
+ * softmax over one row, as numpy writes it: exp(z − max z) / Σ exp(z − max z), the sum first to last.
+ *
+ * @param z - one row of a layer's sums
+ * @example
+ * softmax([1, 2, 3]); // returns ~[0.09003057, 0.24472847, 0.66524096]
+ */
+export function softmax(z: ArrayLike<number>): number[] {
+  let max = -Infinity;
+  for (let j = 0; j < z.length; j++) if (z[j] > max) max = z[j];
+  const e = Array.from(z, (v) => exp(v - max));
+  let sum = 0;
+  for (const v of e) sum += v;
+  return e.map((v) => v / sum);
 }

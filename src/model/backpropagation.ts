@@ -3,14 +3,15 @@
 // `Network.train` (and so `Perceptron.train`) runs where WebAssembly is missing; where it runs, the
 // kernel in src/kernel/ does the same arithmetic faster, and test/kernel.test.ts holds the two equal.
 
-import { packRows, type TrainingJob } from "../kernel/job";
-import { sigmoid, sigmoidDerivative } from "./activation";
+import { type LossName, packRows, type TrainingJob } from "../kernel/job";
+import { ACTIVATIONS, type ActivationName, type OutputName, softmax } from "./activation";
 
 /**
- * Trains `job.weights` in place by backpropagation, `job.iterations` times, full batch. In the
- * seed's words, for one layer: output = σ(X · w); error = y − output; adjustment =
+ * Trains `job.weights` (and `job.biases`) in place by backpropagation, `job.iterations` times. In
+ * the seed's words, for one layer: output = σ(X · w); error = y − output; adjustment =
  * Xᵀ · (error ⊙ σ′(output)); w += adjustment. The sequel passes each layer's delta back through
- * the weights to the layer before.
+ * the weights to the layer before. The options grow it (job.ts): a bias per neuron, the hidden
+ * layers' activation, the output's, cross-entropy, batches of rows, L1 and L2.
  *
  * @param job - the rows, targets, weights and options (job.ts)
  * @example
@@ -21,48 +22,89 @@ import { sigmoid, sigmoidDerivative } from "./activation";
  * // weights[0] is now ~[9.672993027736892, -0.2078434992663196, -4.62963668773159]
  */
 export function backpropagation(job: TrainingJob): void {
-  const { layers, iterations, learningRate, every, record } = job;
+  const { layers, iterations, learningRate, every, record, l1 = 0, l2 = 0 } = job;
   const k = layers[layers.length - 1];
   const n = job.targets.length / k;
   const x = rowsOf(packRows(job.rows, layers[0], n), layers[0]);
   const y = rowsOf(job.targets, k).map((row) => Array.from(row));
+  const model = modelOf(job);
   let w = job.weights.map((layer, l) => rowsOf(layer, layers[l + 1]).map((row) => Array.from(row)));
+  let b = job.biases?.map((layer) => Array.from(layer)) ?? null;
+  const size = job.batchSize || n;
   for (let iteration = 0; iteration < iterations; iteration++) {
-    // forward: each layer's output, oₗ = σ(oₗ₋₁ · Wₗ), with o₀ the inputs
-    const o = forward(x, w);
-    const output = o[o.length - 1] as number[][]; // the last layer's, not the inputs
-    // error = y − output
-    const error = y.map((row, r) => row.map((target, j) => target - output[r][j]));
-    // the last layer's delta: error ⊙ σ′(output)
-    const deltas = [error.map((row, r) => row.map((e, j) => e * sigmoidDerivative(output[r][j])))];
-    // each earlier layer's: δₗ = (δₗ₊₁ · Wₗ₊₁ᵀ) ⊙ σ′(oₗ), from the weights before this iteration's update
-    for (let l = w.length - 1; l > 0; l--) {
-      const back = multiply(deltas[0], transpose(w[l]));
-      deltas.unshift(back.map((row, r) => row.map((e, i) => e * sigmoidDerivative(o[l][r][i]))));
-    }
     if (every > 0 && iteration % every === 0) {
-      store(w, job.weights);
-      record(iteration, meanOfSquares(error));
+      store(w, b, job);
+      record(iteration, meanOfSquares(errors(y, think(x, w, b, model))));
     }
-    // update every layer: Wₗ += η · oₗ₋₁ᵀ · δₗ (the seed's adjustment, for each layer)
-    w = w.map((layer, l) => {
-      const adjustment = transposeTimes(o[l], deltas[l]);
-      return layer.map((row, i) => row.map((wij, j) => wij + learningRate * adjustment[i][j]));
-    });
+    // an update a batch: consecutive slices of `size` rows, the last one shorter
+    for (let from = 0; from < n; from += size) {
+      const xb = x.slice(from, from + size);
+      const yb = y.slice(from, from + size);
+      // forward: each layer's output, aₗ = f(aₗ₋₁ · Wₗ + bₗ), with a₀ the inputs
+      const a = forward(xb, w, b, model);
+      const output = a[a.length - 1] as number[][]; // the last layer's, not the inputs
+      // error = y − output; the last layer's delta: error ⊙ f′(output), or the error itself for cross-entropy
+      const error = errors(yb, output);
+      const slope = ACTIVATIONS[model.output === "softmax" ? "linear" : model.output].slope;
+      const last =
+        model.loss === "crossEntropy" ? error : error.map((row, r) => row.map((e, j) => e * slope(output[r][j])));
+      const deltas = [last];
+      // each earlier layer's: δₗ = (δₗ₊₁ · Wₗ₊₁ᵀ) ⊙ f′(aₗ), from the weights before this update
+      const hidden = ACTIVATIONS[model.activation].slope;
+      for (let l = w.length - 1; l > 0; l--) {
+        const back = multiply(deltas[0], transpose(w[l]));
+        deltas.unshift(back.map((row, r) => row.map((e, i) => e * hidden(a[l][r][i]))));
+      }
+      // update every layer: Wₗ += η · (aₗ₋₁ᵀ · δₗ − l2 · Wₗ − l1 · sign(Wₗ)) (the seed's adjustment,
+      // for each layer; a penalty only where it is above 0); bₗ += η · Σ_rows δₗ
+      w = w.map((layer, l) => {
+        const adjustment = transposeTimes(a[l], deltas[l]);
+        return layer.map((row, i) =>
+          row.map((wij, j) => {
+            let step = adjustment[i][j];
+            if (l2 > 0) step -= l2 * wij;
+            if (l1 > 0) step -= l1 * Math.sign(wij);
+            return wij + learningRate * step;
+          }),
+        );
+      });
+      b = b?.map((layer, l) => layer.map((bj, j) => bj + learningRate * columnSum(deltas[l], j))) ?? null;
+    }
   }
-  store(w, job.weights);
+  store(w, b, job);
+}
+
+/** What a forward pass needs to know beyond the weights: each layer's activation. */
+export interface Model {
+  activation: ActivationName;
+  output: OutputName;
+  loss: LossName;
+}
+
+/** The job's model, its defaults filled in: the seed's sigmoid neurons and squared error. */
+export function modelOf(job: Partial<Model>): Model {
+  return { activation: job.activation ?? "sigmoid", output: job.output ?? "sigmoid", loss: job.loss ?? "squared" };
 }
 
 /**
- * Every layer's output for the rows, the inputs first: [X, σ(X·W₁), σ(σ(X·W₁)·W₂), …].
+ * Every layer's output for the rows, the inputs first: [X, f(X·W₁ + b₁), f(f(X·W₁ + b₁)·W₂ + b₂), …],
+ * the hidden layers' f the model's activation, the last layer's its output (softmax row by row).
  *
  * @param inputs - one row per example
  * @param weights - weights[l][i][j] joins value i of layer l to neuron j of layer l + 1
+ * @param biases - biases[l][j] of neuron j of layer l + 1, or null
+ * @param model - the activations (default: sigmoid throughout)
  */
-function forward(inputs: Matrix, weights: number[][][]): Matrix[] {
-  const o: Matrix[] = [inputs];
-  for (const layer of weights) o.push(multiply(o[o.length - 1], layer).map((row) => row.map(sigmoid)));
-  return o;
+function forward(inputs: Matrix, weights: number[][][], biases: number[][] | null, model: Model): Matrix[] {
+  const a: Matrix[] = [inputs];
+  weights.forEach((layer, l) => {
+    const z = multiply(a[a.length - 1], layer);
+    if (biases) for (const row of z) for (let j = 0; j < row.length; j++) row[j] += biases[l][j];
+    const kind = l === weights.length - 1 ? model.output : model.activation;
+    if (kind === "softmax") a.push(z.map(softmax));
+    else a.push(z.map((row) => row.map(ACTIVATIONS[kind].f)));
+  });
+  return a;
 }
 
 /**
@@ -70,10 +112,29 @@ function forward(inputs: Matrix, weights: number[][][]): Matrix[] {
  *
  * @param inputs - one row per example
  * @param weights - at least one layer's weights
+ * @param biases - each layer's biases, or null (the seed's)
+ * @param model - the activations (default: sigmoid throughout)
  */
-export function think(inputs: Matrix, weights: number[][][]): number[][] {
-  const o = forward(inputs, weights);
-  return o[o.length - 1] as number[][]; // a layer's output (there is at least one layer), not the inputs
+export function think(
+  inputs: Matrix,
+  weights: number[][][],
+  biases: number[][] | null = null,
+  model: Model = modelOf({}),
+): number[][] {
+  const a = forward(inputs, weights, biases, model);
+  return a[a.length - 1] as number[][]; // a layer's output (there is at least one layer), not the inputs
+}
+
+/** y − output, row by row. */
+function errors(y: number[][], output: ArrayLike<number>[]): number[][] {
+  return y.map((row, r) => row.map((target, j) => target - output[r][j]));
+}
+
+/** Σ over the rows of column j, first to last. */
+function columnSum(rows: number[][], j: number): number {
+  let total = 0;
+  for (const row of rows) total += row[j];
+  return total;
 }
 
 /** The mean of the squared errors, each row's first to last, row after row. */
@@ -122,9 +183,12 @@ function rowsOf(values: Float64Array, width: number): Float64Array[] {
   return Array.from({ length: values.length / width }, (_, r) => values.subarray(r * width, (r + 1) * width));
 }
 
-/** Nested weights back into the job's packed layers. */
-function store(weights: number[][][], into: Float64Array[]): void {
+/** Nested weights (and biases) back into the job's packed layers. */
+function store(weights: number[][][], biases: number[][] | null, job: TrainingJob): void {
   weights.forEach((layer, l) => {
-    into[l].set(layer.flat());
+    job.weights[l].set(layer.flat());
+  });
+  biases?.forEach((layer, l) => {
+    job.biases?.[l].set(layer);
   });
 }

@@ -10,14 +10,23 @@ import {
   isBatch,
   readable,
 } from "../checks/validate";
-import type { TrainingJob } from "../kernel/job";
+import { isPlainJob, type TrainingJob } from "../kernel/job";
 import { trainInWasm } from "../kernel/train";
-import { backpropagation, think } from "./backpropagation";
+import { backpropagation, modelOf, think } from "./backpropagation";
 import { printAs } from "./inspect";
-import { drawWeights, generator, MAX_SEED, MAX_WEIGHTS } from "./random";
+import {
+  checkKind,
+  checkLayers,
+  checkNoBiases,
+  checkSavedBiases,
+  type NetworkKind,
+  readSaved,
+  type SavedNetwork,
+} from "./network-options";
+import { drawWeights, generator, MAX_SEED } from "./random";
 import { type CheckedTrainOptions, checkTrainOptions, type TrainOptions } from "./train-options";
 
-export interface NetworkOptions {
+export interface NetworkOptions extends Partial<NetworkKind> {
   /** How many values each layer has, inputs first: [3, 4, 1] is 3 inputs, 4 hidden neurons, 1 output. */
   layers?: number[];
   /** numpy's `np.random.seed`: an integer from 0 to 2³² − 1. Default 1, as in the sequel. */
@@ -65,8 +74,12 @@ export class Network {
   readonly layers: readonly number[];
   /** The seed its first weights were drawn with. */
   readonly seed: number;
+  /** A bias per neuron, the hidden layers' activation, the output's, the loss (network-options.ts). */
+  readonly kind: Readonly<NetworkKind>;
   /** Each layer's weights, row by row: layers[l] rows of layers[l + 1] values. */
   #weights: Float64Array[];
+  /** Each layer's biases, or null without. */
+  #biases: Float64Array[] | null;
 
   static {
     trainNetwork = (network, x, y, iterations, options) => network.#train(x, y, iterations, options);
@@ -79,13 +92,57 @@ export class Network {
    * @param options - `layers` (default [3, 4, 1], the sequel's) and `seed` (default 1)
    */
   constructor(options: NetworkOptions = {}) {
-    const { layers = [3, 4, 1], seed = 1 } = checkOptions(options, ["layers", "seed"], "new Network(options)");
+    const known = ["layers", "seed", "bias", "activation", "output", "loss"] as const;
+    const { layers = [3, 4, 1], seed = 1, ...kind } = checkOptions(options, [...known], "new Network(options)");
     this.layers = Object.freeze(checkLayers(layers));
     this.seed = checkInteger(seed, "new Network(): options.seed", 0, MAX_SEED);
+    this.kind = Object.freeze(checkKind(kind, "new Network()"));
     const random = generator(this.seed);
     this.#weights = this.layers.slice(1).map((neurons, l) => {
       return Float64Array.from(drawWeights(this.layers[l] * neurons, random));
     });
+    this.#biases = this.kind.bias ? this.layers.slice(1).map((neurons) => new Float64Array(neurons)) : null;
+  }
+
+  /** A copy of the biases, biases[l][j] of neuron j of layer l + 1; null without (the seed's). */
+  get biases(): number[][] | null {
+    return this.#biases?.map((layer) => Array.from(layer)) ?? null;
+  }
+
+  /** Everything the network is, as plain JSON: its layers, seed, kind, weights and biases, to the last digit. */
+  toJSON(): SavedNetwork {
+    return {
+      format: "perceptron-notebooks/network",
+      version: 1,
+      layers: [...this.layers],
+      seed: this.seed,
+      ...this.kind,
+      weights: this.weights,
+      biases: this.biases,
+    };
+  }
+
+  /**
+   * A network as toJSON() saved it (an object, or its JSON text), checked as the constructor checks
+   * its options; a wrong field is named.
+   *
+   * @param saved - what toJSON() returned, or JSON.stringify of it
+   */
+  static fromJSON(saved: SavedNetwork | string): Network {
+    const where = "Network.fromJSON()";
+    // a Proxy's or a getter's error, named
+    return readable(() => {
+      const data = readSaved(saved, where);
+      const { layers, seed, bias, activation, output, loss } = data;
+      const kind = checkKind({ bias, activation, output, loss }, where);
+      const sizes = checkLayers(layers, `${where}: layers`);
+      const network = new Network({ layers: sizes, seed: checkInteger(seed, `${where}: seed`, 0, MAX_SEED), ...kind });
+      network.#weights = network.#checkWeights(data.weights as number[][][], `${where}: weights`);
+      network.#biases = kind.bias
+        ? checkSavedBiases(data.biases, network.layers, `${where}: biases`)
+        : checkNoBiases(data.biases, `${where}: biases`);
+      return network;
+    }, where);
   }
 
   /** A copy of the weights: weights[l][i][j] joins value i of layer l to neuron j of layer l + 1. */
@@ -133,7 +190,7 @@ export class Network {
     options: TrainOptions<NetworkStep> = {},
   ): NetworkStep[] {
     const x = checkRowValues(inputs, this.layers[0], "train(): inputs");
-    const y = checkOutputs(outputs, x.length, this.layers[this.layers.length - 1]);
+    const y = checkOutputs(outputs, x.length, this.layers[this.layers.length - 1], this.kind.output);
     checkInteger(iterations, "train(): iterations", 0, Number.MAX_SAFE_INTEGER);
     return this.#train(x, y, iterations, checkTrainOptions(options));
   }
@@ -143,10 +200,11 @@ export class Network {
     x: ReadonlyArray<ArrayLike<number>>,
     y: Float64Array,
     iterations: number,
-    { learningRate, every, history, onStep }: CheckedTrainOptions<NetworkStep>,
+    { learningRate, every, history, onStep, batchSize, l1, l2 }: CheckedTrainOptions<NetworkStep>,
   ): NetworkStep[] {
     // Train a copy, so that the weights change all at once or not at all.
     const w = this.#weights.map((layer) => Float64Array.from(layer));
+    const b = this.#biases?.map((layer) => Float64Array.from(layer)) ?? null;
     const steps: NetworkStep[] = [];
     const record = (iteration: number, meanSquaredError: number) => {
       const step = { iteration, meanSquaredError, weights: unpack(w, this.layers) };
@@ -163,11 +221,17 @@ export class Network {
       learningRate,
       every: watch ? every : 0,
       record,
+      ...this.kind,
+      biases: b,
+      batchSize,
+      l1,
+      l2,
     };
-    // the WebAssembly kernel where it runs, else the readable rule: the same arithmetic
-    if (!trainInWasm(job)) backpropagation(job);
-    if (watch) record(iterations, meanSquaredError(x, unpack(w, this.layers), y));
+    // the WebAssembly kernel where it runs and has the job's options, else the readable rule: the same arithmetic
+    if (!(isPlainJob(job) && trainInWasm(job))) backpropagation(job);
+    if (watch) record(iterations, this.#meanSquaredError(x, unpack(w, this.layers), b, y));
     this.#weights = w;
+    this.#biases = b;
     return steps;
   }
 
@@ -193,54 +257,38 @@ export class Network {
 
   /** The last layer's outputs for checked rows: the readable forward pass, backpropagation's own. */
   #outputs(rows: ArrayLike<ArrayLike<number>>, weights: number[][][]): number[][] {
-    return think(Array.from(rows), weights);
+    return think(Array.from(rows), weights, this.biases, modelOf(this.kind));
+  }
+
+  /**
+   * The mean of (y − output)² over every output of every row, the outputs by the readable forward
+   * pass, a row at a time (not a copy of all the rows at once).
+   */
+  #meanSquaredError(
+    rows: ReadonlyArray<ArrayLike<number>>,
+    weights: number[][][],
+    biases: Float64Array[] | null,
+    y: Float64Array,
+  ): number {
+    checkCopiedRows(0, rows.length, y.length / weights[weights.length - 1][0].length); // onStep may have changed the rows
+    const b = biases?.map((layer) => Array.from(layer)) ?? null;
+    const model = modelOf(this.kind);
+    let squares = 0;
+    for (let r = 0, i = 0; r < rows.length; r++) {
+      for (const output of think([rows[r]], weights, b, model)[0]) {
+        const error = y[i++] - output;
+        squares += error * error;
+      }
+    }
+    return squares / y.length;
   }
 }
 
-printAs(Network, "Network", (n) => ({ layers: n.layers, seed: n.seed, weights: n.weights }));
-
-/** Throws unless `layers` is an array of at least two layer sizes, with at most MAX_WEIGHTS weights in all. */
-function checkLayers(layers: unknown): number[] {
-  const where = "new Network(): options.layers";
-  return readable(() => checkLayerSizes(layers, where), where); // a Proxy's or a getter's error, named
-}
-
-/** checkLayers's work, for a value that may still be hostile. */
-function checkLayerSizes(layers: unknown, where: string): number[] {
-  if (!Array.isArray(layers) || layers.length < 2) {
-    throw new (Array.isArray(layers) ? RangeError : TypeError)(
-      `${where} must be an array of at least two layer sizes, inputs first, such as [3, 4, 1], got ${describe(layers)}`,
-    );
-  }
-  // index by index: a sparse array of length 2³² − 1 fails at its first hole, not after every index
-  const sizes: number[] = [];
-  for (let l = 0; l < layers.length; l++) sizes.push(checkInteger(layers[l], `${where}[${l}]`, 1, MAX_WEIGHTS));
-  const total = sizes.slice(1).reduce((sum, neurons, l) => sum + sizes[l] * neurons, 0);
-  if (total > MAX_WEIGHTS) {
-    throw new RangeError(`${where} makes ${total} weights in all, more than ${MAX_WEIGHTS}, got [${sizes.join(", ")}]`);
-  }
-  return sizes;
-}
+printAs(Network, "Network", (n) => ({ layers: n.layers, seed: n.seed, weights: n.weights, biases: n.biases }));
 
 /** Packed layers as nested arrays: weights[l][i][j]. */
 function unpack(weights: Float64Array[], layers: readonly number[]): number[][][] {
   return weights.map((w, l) =>
     Array.from({ length: layers[l] }, (_, i) => Array.from(w.subarray(i * layers[l + 1], (i + 1) * layers[l + 1]))),
   );
-}
-
-/**
- * The mean of (y − output)² over every output of every row, the outputs by the readable forward
- * pass, a row at a time (not a copy of all the rows at once).
- */
-function meanSquaredError(rows: ReadonlyArray<ArrayLike<number>>, weights: number[][][], y: Float64Array): number {
-  checkCopiedRows(0, rows.length, y.length / weights[weights.length - 1][0].length); // onStep may have changed the rows
-  let squares = 0;
-  for (let r = 0, i = 0; r < rows.length; r++) {
-    for (const output of think([rows[r]], weights)[0]) {
-      const error = y[i++] - output;
-      squares += error * error;
-    }
-  }
-  return squares / y.length;
 }

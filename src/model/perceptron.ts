@@ -80,12 +80,12 @@ export class Perceptron {
     const x = checkRowValues(inputs, this.inputs, "train(): inputs");
     const y = checkTargets(outputs, x.length);
     checkInteger(iterations, "train(): iterations", 0, Number.MAX_SAFE_INTEGER);
-    const { learningRate, every, history, onStep } = checkTrainOptions(options);
+    const { onStep, ...checked } = checkTrainOptions(options);
     const step = ({ iteration, meanSquaredError, weights }: NetworkStep): TrainingStep => {
       return { iteration, meanSquaredError, weights: flat(weights) };
     };
     const watch = onStep && ((s: NetworkStep) => onStep(step(s)));
-    return trainChecked(this.#network, x, y, iterations, { learningRate, every, history, onStep: watch }).map(step);
+    return trainChecked(this.#network, x, y, iterations, { ...checked, onStep: watch }).map(step);
   }
 
   /**

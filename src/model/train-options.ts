@@ -1,6 +1,7 @@
 // train()'s options, shared by Network and Perceptron: what they mean and how they are checked.
 
 import { checkFinite, checkInteger, checkOptions, describe } from "../checks/validate";
+import { checkUpdate } from "./network-options";
 
 /** The state of training at one iteration, before that iteration's adjustment. */
 export interface TrainingStep {
@@ -21,6 +22,12 @@ export interface TrainOptions<Step = TrainingStep> {
   history?: boolean;
   /** Called with each recorded step while training runs, e.g. to update a live chart. */
   onStep?: (step: Step) => void;
+  /** Rows an update: ⌈n / batchSize⌉ updates an iteration, on consecutive slices in order. Default: every row at once. */
+  batchSize?: number;
+  /** L1 penalty: each update also takes η · l1 · sign(w) off every weight. Default 0. */
+  l1?: number;
+  /** L2 penalty (weight decay): each update also takes η · l2 · w off every weight. Default 0. */
+  l2?: number;
 }
 
 /** train()'s options once checked: every one filled in but `onStep`. */
@@ -35,7 +42,8 @@ export function checkTrainOptions<Step>(options: TrainOptions<Step>): CheckedTra
     every = 1,
     history = false,
     onStep,
-  } = checkOptions(options, ["learningRate", "every", "history", "onStep"], where);
+    ...update
+  } = checkOptions(options, ["learningRate", "every", "history", "onStep", "batchSize", "l1", "l2"], where);
   if (checkFinite(learningRate, `${where}.learningRate`) <= 0) {
     throw new RangeError(`${where}.learningRate must be a finite number above 0, got ${describe(learningRate)}`);
   }
@@ -46,5 +54,5 @@ export function checkTrainOptions<Step>(options: TrainOptions<Step>): CheckedTra
   if (onStep !== undefined && typeof onStep !== "function") {
     throw new TypeError(`${where}.onStep must be a function, got ${describe(onStep)}`);
   }
-  return { learningRate, every, history, onStep };
+  return { learningRate, every, history, onStep, ...checkUpdate(update) };
 }
