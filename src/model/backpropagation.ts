@@ -31,11 +31,15 @@ export function backpropagation(job: TrainingJob): void {
   let w = job.weights.map((layer, l) => rowsOf(layer, layers[l + 1]).map((row) => Array.from(row)));
   let b = job.biases?.map((layer) => Array.from(layer)) ?? null;
   const size = job.batchSize || n;
+  /** Records the mean squared error over every row, before this iteration's first update. */
+  const keep = (iteration: number, error: number[][]) => {
+    store(w, b, job);
+    record(iteration, meanOfSquares(error));
+  };
   for (let iteration = 0; iteration < iterations; iteration++) {
-    if (every > 0 && iteration % every === 0) {
-      store(w, b, job);
-      record(iteration, meanOfSquares(errors(y, think(x, w, b, model))));
-    }
+    const recording = every > 0 && iteration % every === 0;
+    // in batches, a forward pass of every row of its own; else the update's own gives the error
+    if (recording && size < n) keep(iteration, errors(y, think(x, w, b, model)));
     // an update a batch: consecutive slices of `size` rows, the last one shorter
     for (let from = 0; from < n; from += size) {
       const xb = x.slice(from, from + size);
@@ -45,6 +49,7 @@ export function backpropagation(job: TrainingJob): void {
       const output = a[a.length - 1] as number[][]; // the last layer's, not the inputs
       // error = y − output; the last layer's delta: error ⊙ f′(output), or the error itself for cross-entropy
       const error = errors(yb, output);
+      if (recording && size >= n) keep(iteration, error);
       const slope = ACTIVATIONS[model.output === "softmax" ? "linear" : model.output].slope;
       const last =
         model.loss === "crossEntropy" ? error : error.map((row, r) => row.map((e, j) => e * slope(output[r][j])));

@@ -61,10 +61,7 @@ async function open(url: string): Promise<{ page: Page; log: PageLog }> {
  * this one: the site suite's sliders, step-pages' runs), once its explorers have drawn.
  */
 async function fromDiskPage(name: string): Promise<{ page: Page; log: PageLog }> {
-  const opened = (await fromDisk.visited()).open.get(name);
-  if (!opened || opened.page.isClosed()) throw new Error(`${name}: the reading from disk kept no open page`);
-  opened.page.setDefaultTimeout(60_000);
-  await opened.page.bringToFront(); // the tab in front, as a reader has it
+  const opened = await fromDisk.kept(name);
   refuseDialogs(opened.page, opened.log);
   await explorersDrawn(opened.page, opened.page.url());
   return opened;

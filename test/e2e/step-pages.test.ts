@@ -57,10 +57,7 @@ const ran = suite.ran;
 
 /** A step page as the shared reading from disk left it (loaded from file://, every chart drawn). */
 async function kept(name: string): Promise<{ page: Page; log: PageLog }> {
-  const opened = (await fromDisk.visited()).open.get(name);
-  if (!opened || opened.page.isClosed()) throw new Error(`${name}: the reading from disk kept no open page`);
-  opened.page.setDefaultTimeout(60_000);
-  await opened.page.bringToFront(); // the tab in front, as a reader has it
+  const opened = await fromDisk.kept(name);
   await opened.page.locator(".runner-editor").waitFor();
   return opened;
 }

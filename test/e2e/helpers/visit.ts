@@ -274,7 +274,11 @@ async function readEverything(): Promise<SiteVisit> {
  * what it `wants`. Returns its way to them, and its `release` (in its test.after): the browser
  * closes once every suite that said so has released it.
  */
-export function shareSiteVisit(wants: VisitWants): { visited(): Promise<SiteVisit>; release(): Promise<void> } {
+export function shareSiteVisit(wants: VisitWants): {
+  visited(): Promise<SiteVisit>;
+  kept(name: string): Promise<{ page: Page; log: PageLog }>;
+  release(): Promise<void>;
+} {
   users++;
   wanted.screenshots ||= wants.screenshots ?? false;
   wanted.axe ||= wants.axe ?? false;
@@ -285,6 +289,17 @@ export function shareSiteVisit(wants: VisitWants): { visited(): Promise<SiteVisi
     visited: () => {
       visit ??= readEverything();
       return visit;
+    },
+    /**
+     * A page the reading kept open (VisitWants.keep), as the reading and the suites before left it,
+     * brought to the front (a page behind other tabs draws on fewer frames), waiting up to 60 s.
+     */
+    async kept(name: string) {
+      const opened = (await this.visited()).open.get(name);
+      if (!opened || opened.page.isClosed()) throw new Error(`${name}: the reading from disk kept no open page`);
+      opened.page.setDefaultTimeout(60_000);
+      await opened.page.bringToFront();
+      return opened;
     },
     async release() {
       if (released) return;
