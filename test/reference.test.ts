@@ -75,13 +75,14 @@ function started(program: string, args: string[]): Promise<unknown> {
   return run;
 }
 
-// The four fixture programs take seconds each: they start together, on both cores, and each
+// The five fixture programs take seconds each: they start together, on both cores, and each
 // test waits for its own.
 const written = {
   reference: started("perceptron.py", ["fixtures"]),
   network: started("network.py", ["fixtures"]),
   notebooks: started("notebooks.py", []),
   options: started("options.py", ["fixtures"]),
+  data: started("data.py", ["fixtures"]),
 };
 
 // Random numbers and first weights must match exactly; what training computes, within TOL
@@ -106,6 +107,11 @@ numpyTest("the notebooks' fixtures are what the numpy reference program writes t
 numpyTest("the options' fixtures are what the grown network's numpy reference program writes today", async () => {
   const fixtures = JSON.parse(readFileSync(join(FIXTURES, "options.json"), "utf8"));
   compare(await written.options, fixtures, "", tolerance);
+});
+
+numpyTest("the data fixtures are what numpy's permutation and standardizing write today", async () => {
+  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "data.json"), "utf8"));
+  compare(await written.data, fixtures, "", tolerance);
 });
 
 numpyTest("the reference program's bench mode trains on numpy's seeded data and reports its time", async () => {

@@ -23,11 +23,18 @@ export function seededRandom(seed: number): () => number {
 
 /** seededRandom's work, for a seed already checked. */
 export function generator(seed: number): () => number {
+  return twister(seed).normalized;
+}
+
+/**
+ * MT19937 as numpy seeds it, for a seed already checked: called, its next 32-bit output;
+ * `normalized()`, its next 53-bit double on [0, 1) (two outputs), numpy's random().
+ */
+export function twister(seed: number): (() => number) & { normalized: () => number } {
   // stdlib refuses seed 0, so for it we hand stdlib the state numpy makes: MT19937's init_genrand(0).
   const options = seed === 0 ? { state: initGenrandState(0) } : { seed };
-  // stdlib's types omit `normalized`: the generator's 53-bit doubles on [0, 1), numpy's random().
-  const generator = mt19937.factory(options) as ReturnType<typeof mt19937.factory> & { normalized: () => number };
-  return generator.normalized;
+  // stdlib's types omit `normalized`
+  return mt19937.factory(options) as ReturnType<typeof mt19937.factory> & { normalized: () => number };
 }
 
 /**

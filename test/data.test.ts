@@ -1,0 +1,66 @@
+// Preparing rows (src/data/prepare.ts) against numpy (test/reference/data.py writes
+// test/fixtures/data.json): the seeded permutation, the split that follows it, standardizing.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { permutation, standardize, standardizeWith, trainTestSplit } from "../src";
+import { assertClose, assertThrows } from "./helpers/assert";
+
+const fixtures = JSON.parse(readFileSync(join(__dirname, "fixtures", "data.json"), "utf8"));
+
+test("permutation(n, seed) is numpy's np.random.permutation after np.random.seed, seeds 0 to 2³² − 1", () => {
+  for (const { seed, n, order } of fixtures.permutations)
+    assert.equal(permutation(n, seed), order, `seed ${seed}, n ${n}`);
+  assertThrows(() => permutation(-1, 1), RangeError, /permutation\(n, seed\): n must be an integer from 0/);
+  assertThrows(() => permutation(3, 2 ** 32), RangeError, /permutation\(n, seed\): seed must be an integer/);
+});
+
+test("trainTestSplit takes the test rows first from numpy's permutation, the rest for training", () => {
+  const rows = Array.from({ length: 10 }, (_, i) => [i, i * 2]);
+  const targets = rows.map(([i]) => i % 2);
+  const { train, test: held, order } = trainTestSplit(rows, targets, { testFraction: 0.3, seed: 7 });
+  const numpy = fixtures.permutations.find((p: { seed: number; n: number }) => p.seed === 7 && p.n === 10).order;
+  assert.equal(order, numpy);
+  assert.equal(
+    held.rows,
+    numpy.slice(0, 3).map((i: number) => rows[i]),
+  );
+  assert.equal(
+    train.targets,
+    numpy.slice(3).map((i: number) => targets[i]),
+  );
+  assertThrows(() => trainTestSplit(rows, targets.slice(1)), RangeError, /targets must have one per row \(10\)/);
+  assertThrows(
+    () => trainTestSplit(rows, targets, { testFraction: 1 }),
+    RangeError,
+    /options\.testFraction must be above 0/,
+  );
+});
+
+test("standardize: numpy's means, deviations and rows; standardizeWith applies them to new rows", () => {
+  const s = fixtures.standardize;
+  const got = standardize(s.rows);
+  assertClose(got.means, s.means, "means");
+  assertClose(got.deviations, s.deviations, "deviations");
+  assertClose(got.rows.flat(), s.standardized.flat(), "rows");
+  assertClose(standardizeWith(s.new, got).flat(), s.newStandardized.flat(), "new rows");
+  assertThrows(
+    () =>
+      standardize([
+        [1, 2],
+        [1, 3],
+      ]),
+    RangeError,
+    /standardize\(rows\): column 0 has one value in every row/,
+  );
+  assertThrows(() => standardize([]), TypeError, /standardize\(rows\): rows must be a non-empty array/);
+  assertThrows(() => standardize([[1, 2], [3]]), RangeError, /standardize\(rows\)\[1\]/);
+  assertThrows(
+    () => standardizeWith([[1, 2]], { means: [0, 0], deviations: [1, 0] }),
+    RangeError,
+    /by\.deviations\[1\] must be above 0/,
+  );
+});
+
+test.run();
