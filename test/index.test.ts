@@ -16,11 +16,15 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "errorSurface",
     "explore",
     "liveChart",
+    "permutation",
     "plot",
     "randomWeights",
     "seededRandom",
     "sigmoid",
     "sigmoidDerivative",
+    "standardize",
+    "standardizeWith",
+    "trainTestSplit",
   ]);
 });
 
