@@ -8,6 +8,8 @@ export { diagram } from "./charts/diagram";
 export type { ConfusionMatrix, DecisionBoundary, ErrorSurface, Run } from "./charts/figures";
 export { confusionMatrix, decisionBoundary, errorCurves, errorSurface } from "./charts/figures";
 export type { Figure, MimeBundle, Trace } from "./charts/plotly";
+export type { CsvData } from "./data/csv";
+export { readCsv } from "./data/csv";
 export type { Split, Standardized } from "./data/prepare";
 export { permutation, standardize, standardizeWith, trainTestSplit } from "./data/prepare";
 export type { Settings } from "./explorer/explorer";

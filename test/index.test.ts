@@ -19,6 +19,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "permutation",
     "plot",
     "randomWeights",
+    "readCsv",
     "seededRandom",
     "sigmoid",
     "sigmoidDerivative",
