@@ -10,6 +10,8 @@ export { confusionMatrix, decisionBoundary, errorCurves, errorSurface } from "./
 export type { Figure, MimeBundle, Trace } from "./charts/plotly";
 export type { CsvData } from "./data/csv";
 export { readCsv } from "./data/csv";
+export type { PlaygroundData, Points } from "./data/playground";
+export { playgroundData } from "./data/playground";
 export type { Split, Standardized } from "./data/prepare";
 export { permutation, standardize, standardizeWith, trainTestSplit } from "./data/prepare";
 export type { Settings } from "./explorer/explorer";

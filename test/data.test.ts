@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { permutation, standardize, standardizeWith, trainTestSplit } from "../src";
+import { permutation, playgroundData, standardize, standardizeWith, trainTestSplit } from "../src";
 import { assertClose, assertThrows } from "./helpers/assert";
 
 const fixtures = JSON.parse(readFileSync(join(__dirname, "fixtures", "data.json"), "utf8"));
@@ -61,6 +61,29 @@ test("standardize: numpy's means, deviations and rows; standardizeWith applies t
     RangeError,
     /by\.deviations\[1\] must be above 0/,
   );
+});
+
+test("playgroundData: the Playground's four data sets from numpy's stream, numpy's points and classes", () => {
+  for (const set of fixtures.playground) {
+    const label = `${set.name}, ${set.samples} samples, noise ${set.noise}, seed ${set.seed}`;
+    const got = playgroundData(set.name, { samples: set.samples, noise: set.noise, seed: set.seed });
+    assert.equal(got.targets, set.targets, `${label}: classes`);
+    assert.is(got.rows.length, set.rows.length, `${label}: points`);
+    // sin, cos and log may differ from numpy's in a last bit: within 1e-12 of the plane's size (5)
+    const far = got.rows.flat().map((v, i) => Math.abs(v - set.rows.flat()[i]));
+    assert.ok(Math.max(...far) <= 5e-12, `${label}: points within 5e-12 of numpy's, got ${Math.max(...far)}`);
+  }
+  assertThrows(
+    () => playgroundData("moons" as never),
+    RangeError,
+    /name must be one of "circle", "xor", "gauss", "spiral"/,
+  );
+  assertThrows(
+    () => playgroundData("xor", { noise: 0.6 }),
+    RangeError,
+    /options\.noise must be from 0 to 0\.5, got 0\.6/,
+  );
+  assertThrows(() => playgroundData("xor", { samples: 1 }), RangeError, /options\.samples must be an integer from 2/);
 });
 
 test.run();

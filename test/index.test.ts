@@ -17,6 +17,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "explore",
     "liveChart",
     "permutation",
+    "playgroundData",
     "plot",
     "randomWeights",
     "readCsv",
