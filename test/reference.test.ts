@@ -75,43 +75,26 @@ function started(program: string, args: string[]): Promise<unknown> {
   return run;
 }
 
-// The five fixture programs take seconds each: they start together, on both cores, and each
-// test waits for its own.
-const written = {
-  reference: started("perceptron.py", ["fixtures"]),
-  network: started("network.py", ["fixtures"]),
-  notebooks: started("notebooks.py", []),
-  options: started("options.py", ["fixtures"]),
-  data: started("data.py", ["fixtures"]),
-};
+// Each fixture file, the program that writes it (and its arguments), and what it holds. The programs
+// take seconds each: they start together, on both cores, and each test waits for its own.
+const FIXTURE_PROGRAMS = [
+  { file: "reference.json", program: "perceptron.py", args: ["fixtures"], what: "the seed's perceptron" },
+  { file: "network.json", program: "network.py", args: ["fixtures"], what: "the sequel's network" },
+  { file: "notebooks.json", program: "notebooks.py", args: [], what: "the notebooks' numbers" },
+  { file: "options.json", program: "options.py", args: ["fixtures"], what: "the network's options" },
+  { file: "data.json", program: "data.py", args: ["fixtures"], what: "permutations, standardizing, data sets" },
+];
+const written = FIXTURE_PROGRAMS.map(({ program, args }) => started(program, args));
 
 // Random numbers and first weights must match exactly; what training computes, within TOL
 // (another numpy build may differ in the last digit or two).
 const tolerance = (path: string) => (/^\.random|initialWeights|first random|initial weights/.test(path) ? 0 : TOL);
 
-numpyTest("the reference fixtures are what the numpy reference program writes today", async () => {
-  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "reference.json"), "utf8"));
-  compare(await written.reference, fixtures, "", tolerance);
-});
-
-numpyTest("the network fixtures are what the sequel's numpy reference program writes today", async () => {
-  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "network.json"), "utf8"));
-  compare(await written.network, fixtures, "", tolerance);
-});
-
-numpyTest("the notebooks' fixtures are what the numpy reference program writes today", async () => {
-  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "notebooks.json"), "utf8"));
-  compare(await written.notebooks, fixtures, "", tolerance);
-});
-
-numpyTest("the options' fixtures are what the grown network's numpy reference program writes today", async () => {
-  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "options.json"), "utf8"));
-  compare(await written.options, fixtures, "", tolerance);
-});
-
-numpyTest("the data fixtures are what numpy's permutation and standardizing write today", async () => {
-  const fixtures = JSON.parse(readFileSync(join(FIXTURES, "data.json"), "utf8"));
-  compare(await written.data, fixtures, "", tolerance);
+FIXTURE_PROGRAMS.forEach(({ file, program, what }, i) => {
+  numpyTest(`test/fixtures/${file} (${what}) is what test/reference/${program} writes today`, async () => {
+    const fixtures = JSON.parse(readFileSync(join(FIXTURES, file), "utf8"));
+    compare(await written[i], fixtures, "", tolerance);
+  });
 });
 
 numpyTest("the reference program's bench mode trains on numpy's seeded data and reports its time", async () => {
