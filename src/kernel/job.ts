@@ -51,7 +51,8 @@ export interface TrainingJob {
   l2?: number;
 }
 
-export type LossName = "squared" | "crossEntropy";
+export const LOSS_NAMES = ["squared", "crossEntropy"] as const;
+export type LossName = (typeof LOSS_NAMES)[number];
 
 /** True when `job` is the seed's and the sequel's kind of run: no option of issue 19's in use. */
 export function isPlainJob(job: TrainingJob): boolean {

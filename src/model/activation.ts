@@ -38,8 +38,10 @@ export function sigmoidDerivative(output: number): number {
 }
 
 /** A layer's activation by name: the hidden layers' ("sigmoid", "tanh", "relu", "linear"), the output's ("sigmoid", "softmax", "linear"). */
-export type ActivationName = "sigmoid" | "tanh" | "relu" | "linear";
-export type OutputName = "sigmoid" | "softmax" | "linear";
+export const ACTIVATION_NAMES = ["sigmoid", "tanh", "relu", "linear"] as const;
+export const OUTPUT_NAMES = ["sigmoid", "softmax", "linear"] as const;
+export type ActivationName = (typeof ACTIVATION_NAMES)[number];
+export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /**
  * Each activation f and its slope written in terms of its output a = f(z), as the seed writes the

@@ -3,8 +3,9 @@
 // `Network.train` (and so `Perceptron.train`) runs where WebAssembly is missing; where it runs, the
 // kernel in src/kernel/ does the same arithmetic faster, and test/kernel.test.ts holds the two equal.
 
-import { type LossName, packRows, type TrainingJob } from "../kernel/job";
-import { ACTIVATIONS, type ActivationName, type OutputName, softmax } from "./activation";
+import { packRows, type TrainingJob } from "../kernel/job";
+import { ACTIVATIONS, softmax } from "./activation";
+import { type NetworkKind, PLAIN_KIND } from "./network-options";
 
 /**
  * Trains `job.weights` (and `job.biases`) in place by backpropagation, `job.iterations` times. In
@@ -31,6 +32,9 @@ export function backpropagation(job: TrainingJob): void {
   let w = job.weights.map((layer, l) => rowsOf(layer, layers[l + 1]).map((row) => Array.from(row)));
   let b = job.biases?.map((layer) => Array.from(layer)) ?? null;
   const size = job.batchSize || n;
+  // each layer's slope f′(a): the output's (softmax trains with cross-entropy only: its slope never runs)
+  const slope = ACTIVATIONS[model.output === "softmax" ? "linear" : model.output].slope;
+  const hidden = ACTIVATIONS[model.activation].slope;
   /** Records the mean squared error over every row, before this iteration's first update. */
   const keep = (iteration: number, error: number[][]) => {
     store(w, b, job);
@@ -50,12 +54,10 @@ export function backpropagation(job: TrainingJob): void {
       // error = y − output; the last layer's delta: error ⊙ f′(output), or the error itself for cross-entropy
       const error = errors(yb, output);
       if (recording && size >= n) keep(iteration, error);
-      const slope = ACTIVATIONS[model.output === "softmax" ? "linear" : model.output].slope;
       const last =
         model.loss === "crossEntropy" ? error : error.map((row, r) => row.map((e, j) => e * slope(output[r][j])));
       const deltas = [last];
       // each earlier layer's: δₗ = (δₗ₊₁ · Wₗ₊₁ᵀ) ⊙ f′(aₗ), from the weights before this update
-      const hidden = ACTIVATIONS[model.activation].slope;
       for (let l = w.length - 1; l > 0; l--) {
         const back = multiply(deltas[0], transpose(w[l]));
         deltas.unshift(back.map((row, r) => row.map((e, i) => e * hidden(a[l][r][i]))));
@@ -79,16 +81,16 @@ export function backpropagation(job: TrainingJob): void {
   store(w, b, job);
 }
 
-/** What a forward pass needs to know beyond the weights: each layer's activation. */
-export interface Model {
-  activation: ActivationName;
-  output: OutputName;
-  loss: LossName;
-}
+/** What training needs to know beyond the weights: each layer's activation, and the loss. */
+export type Model = Pick<NetworkKind, "activation" | "output" | "loss">;
 
-/** The job's model, its defaults filled in: the seed's sigmoid neurons and squared error. */
+/** The job's model, its defaults filled in (PLAIN_KIND: the seed's sigmoid neurons and squared error). */
 export function modelOf(job: Partial<Model>): Model {
-  return { activation: job.activation ?? "sigmoid", output: job.output ?? "sigmoid", loss: job.loss ?? "squared" };
+  return {
+    activation: job.activation ?? PLAIN_KIND.activation,
+    output: job.output ?? PLAIN_KIND.output,
+    loss: job.loss ?? PLAIN_KIND.loss,
+  };
 }
 
 /**

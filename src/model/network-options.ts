@@ -3,13 +3,9 @@
 // Each is checked here, once, with a RangeError naming the option, before anything changes.
 
 import { checkFinite, checkInteger, checkRow, describe, readable } from "../checks/validate";
-import type { LossName } from "../kernel/job";
-import type { ActivationName, OutputName } from "./activation";
+import { LOSS_NAMES, type LossName } from "../kernel/job";
+import { ACTIVATION_NAMES, type ActivationName, OUTPUT_NAMES, type OutputName } from "./activation";
 import { MAX_WEIGHTS } from "./random";
-
-export const ACTIVATION_NAMES: readonly ActivationName[] = ["sigmoid", "tanh", "relu", "linear"];
-export const OUTPUT_NAMES: readonly OutputName[] = ["sigmoid", "softmax", "linear"];
-export const LOSS_NAMES: readonly LossName[] = ["squared", "crossEntropy"];
 
 /** A network's kind, beyond its layers and seed. */
 export interface NetworkKind {
@@ -22,6 +18,14 @@ export interface NetworkKind {
   /** Default "squared"; "crossEntropy" (binary with a sigmoid output, categorical with softmax). */
   loss: LossName;
 }
+
+/** The seed's and the sequel's kind: what every option of a network defaults to. */
+export const PLAIN_KIND: Readonly<NetworkKind> = Object.freeze({
+  bias: false,
+  activation: "sigmoid",
+  output: "sigmoid",
+  loss: "squared",
+});
 
 /** One of `names`, by own value: a name that is not there is a RangeError listing them. */
 function oneOf<T extends string>(value: unknown, names: readonly T[], where: string): T {
@@ -45,7 +49,12 @@ export function checkKind(
   options: { bias?: unknown; activation?: unknown; output?: unknown; loss?: unknown },
   where: string,
 ): NetworkKind {
-  const { bias = false, activation = "sigmoid", output = "sigmoid", loss = "squared" } = options;
+  const {
+    bias = PLAIN_KIND.bias,
+    activation = PLAIN_KIND.activation,
+    output = PLAIN_KIND.output,
+    loss = PLAIN_KIND.loss,
+  } = options;
   if (typeof bias !== "boolean")
     throw new TypeError(`${where}: options.bias must be true or false, got ${describe(bias)}`);
   const kind: NetworkKind = {
