@@ -1,11 +1,11 @@
 // The training kernel in WebAssembly (AssemblyScript, compiled by scripts/build-wasm.mjs into
 // src/kernel/wasm-bytes.ts): one export that trains, `train`, given a job laid out in memory by
 // src/kernel/layout.ts (job.ts says where each field is). The arithmetic is src/model/backpropagation.ts's:
-// network.ts for any shape, and perceptron.ts, SIMD, for the seed's one neuron. σ's e^(−x) is
-// exp.ts's, lane-wise, src/model/exp.ts's to the bit (in rare lanes that exp itself, imported).
-// Nothing is allocated here.
+// network.ts for any shape and every option, and perceptron.ts, SIMD, for the seed's one neuron
+// with none. σ's e^(−x) is exp.ts's, lane-wise, src/model/exp.ts's to the bit (in rare lanes that
+// exp itself, imported). Nothing is allocated here.
 
-import { DEPTH } from "./job";
+import { PATH, PERCEPTRON } from "./job";
 import { layered } from "./network";
 import { perceptron } from "./perceptron";
 
@@ -20,8 +20,7 @@ export function heapBase(): usize {
  * in its optimised code between calls).
  */
 export function train(job: usize, from: f64, to: f64, countdown: f64): f64 {
-  const depth = load<i32>(job + DEPTH);
-  // one layer of one neuron: the seed's perceptron, its rows in blocks of 8 (layout.ts)
-  if (depth === 1 && load<i32>(job, 36) === 1) return perceptron(job, from, to, countdown);
+  // the path layout.ts chose: the seed's perceptron (one neuron, no option), its rows in blocks of 8
+  if (load<i32>(job + PATH) === PERCEPTRON) return perceptron(job, from, to, countdown);
   return layered(job, from, to, countdown);
 }

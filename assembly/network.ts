@@ -1,105 +1,178 @@
-// Backpropagation for any number of layers of any size in WebAssembly: the arithmetic of
-// src/model/backpropagation.ts (forward pass, error, deltas, update), on packed rows in this
-// module's memory, with no allocation.
+// Backpropagation for any number of layers of any size in WebAssembly, with every option: the
+// arithmetic of src/model/backpropagation.ts (forward pass, error, deltas, update; biases, each
+// activation, softmax, cross-entropy, batches, L1 and L2), on packed rows in this module's memory,
+// with no allocation. Each sum is taken in the readable rule's order, so every number is its bits.
+// The rows go in chunks of CHUNK: each chunk's outputs and deltas stay in cache from its forward
+// pass to its share of the update's sums over the rows (products.ts), which wait in `sums` (job.ts)
+// until the last chunk of the batch; then the update.
 
-import { sigmoid, sigmoid2 } from "./exp";
-import { deltas, depthOf, EVERY, LEARNING_RATE, outs, record, ROWS, size, TARGETS, weights } from "./job";
+import { activate, slope, slope2 } from "./activation";
+import {
+  BATCH,
+  BIAS,
+  biases,
+  CROSS_ENTROPY,
+  deltas,
+  depthOf,
+  EVERY,
+  HIDDEN,
+  L1,
+  L2,
+  LEARNING_RATE,
+  LOSS,
+  OUTPUT,
+  outs,
+  ROWS,
+  record,
+  size,
+  sums,
+  transposed,
+  TARGETS,
+  weights,
+} from "./job";
+import { forward, sum } from "./products";
 
-/** σ over `count` doubles in place, two at a time. */
-function sigmoidAll(at: usize, count: i32): void {
-  let i = 0;
-  for (; i + 2 <= count; i += 2, at += 16) v128.store(at, sigmoid2(v128.load(at)));
-  if (i < count) store<f64>(at, sigmoid(load<f64>(at)));
-}
+/** Rows a chunk: at 32 inputs and 16 neurons, 16 KB of rows and 16 KB of outputs and deltas. */
+const CHUNK = 64;
 
 /**
- * A network of any shape, iterations `from` to `to` (the caller goes in slices, so that V8 swaps in
- * its optimised code between calls; WebAssembly has no on-stack replacement), with `countdown`
- * iterations left before the next record, returned for the next slice: src/model/backpropagation.ts
- * sum for sum, each sum first to last (the same bits). The job's layout: job.ts.
+ * A network of any shape and options, iterations `from` to `to` (the caller goes in slices, so that
+ * V8 swaps in its optimised code between calls; WebAssembly has no on-stack replacement), with
+ * `countdown` iterations left before the next record, returned for the next slice. An iteration is
+ * one update a batch, on consecutive slices of BATCH rows (all the rows without batches).
  */
 export function layered(job: usize, from: f64, to: f64, countdown: f64): f64 {
   const depth = depthOf(job);
-  const rows = load<i32>(job + ROWS);
-  const learningRate = load<f64>(job + LEARNING_RATE);
+  const n = load<i32>(job + ROWS);
+  const batch = load<i32>(job + BATCH);
   const every = load<f64>(job + EVERY);
+  const count = <f64>n * <f64>size(job, depth);
   for (let iteration = from; iteration < to; iteration++) {
-    // forward: out[l + 1] = σ(out[l] · w[l])
-    for (let l = 0; l < depth; l++) {
-      forward(outs(job, l), weights(job, l), outs(job, l + 1), size(job, l), size(job, l + 1), rows);
-    }
-    // the last layer's delta: (y − o) ⊙ σ′(o), and the squared errors
-    const count = rows * size(job, depth);
-    const squares = outputDeltas(outs(job, depth), <usize>load<i32>(job + TARGETS), deltas(job, depth), count);
-    // back: delta[l] = (delta[l + 1] · w[l]ᵀ) ⊙ σ′(out[l]), from the weights before the update
-    for (let l = depth - 1; l > 0; l--) {
-      back(deltas(job, l + 1), weights(job, l), outs(job, l), deltas(job, l), size(job, l), size(job, l + 1), rows);
-    }
-    if (every > 0 && countdown-- === 0) {
-      record(iteration, squares / <f64>count);
-      countdown = every - 1;
-    }
-    // update: w[l] += η · out[l]ᵀ · delta[l + 1]
-    for (let l = 0; l < depth; l++) {
-      update(outs(job, l), deltas(job, l + 1), weights(job, l), size(job, l), size(job, l + 1), rows, learningRate);
+    const recording = every > 0 && countdown === 0;
+    if (every > 0) countdown = recording ? every - 1 : countdown - 1;
+    // in batches, the error over every row before the first update, from a forward pass of its own
+    if (recording && batch < n) record(iteration, pass(job, 0, n, false) / count);
+    for (let start = 0; start < n; start += batch) {
+      for (let l = 0; l < depth; l++) {
+        memory.fill(sums(job, l), 0, (<usize>(size(job, l) + 1) * size(job, l + 1)) << 3);
+        if (l > 0) transpose(weights(job, l), transposed(job, l), size(job, l), size(job, l + 1));
+      }
+      const squares = pass(job, start, min(n, start + batch), true);
+      // all the rows at once: the update's own forward pass gives the error (the weights not yet changed)
+      if (recording && batch >= n) record(iteration, squares / count);
+      for (let l = 0; l < depth; l++) update(job, l);
     }
   }
   return countdown;
 }
 
-/** output = σ(input · w), row by row: m inputs, k neurons, each sum over the inputs first to last. */
-// @ts-ignore: decorator
-@inline function forward(input: usize, w: usize, output: usize, m: i32, k: i32, rows: i32): void {
-  for (let r = 0, a = input, b = output; r < rows; r++, a += (<usize>m) << 3) {
-    for (let j = 0; j < k; j++, b += 8) {
-      let total: f64 = 0;
-      for (let i = 0, c = w + ((<usize>j) << 3); i < m; i++, c += (<usize>k) << 3) {
-        total += load<f64>(a + ((<usize>i) << 3)) * load<f64>(c);
-      }
-      store<f64>(b, total);
-    }
-  }
-  sigmoidAll(output, rows * k);
-}
-
-/** The last layer's deltas, (y − o) ⊙ o(1 − o), for `count` outputs; returns the sum of (y − o)². */
-// @ts-ignore: decorator
-@inline function outputDeltas(o: usize, y: usize, delta: usize, count: i32): f64 {
+/**
+ * Rows start to end − 1, a chunk at a time: the forward pass, and with `learn` the deltas and each
+ * layer's adjustment summed into `sums`. Returns the sum of (y − output)², row by row.
+ */
+function pass(job: usize, start: i32, end: i32, learn: bool): f64 {
+  const depth = depthOf(job);
+  const bias = load<i32>(job + BIAS) !== 0;
+  const hidden = load<i32>(job + HIDDEN);
+  const output = load<i32>(job + OUTPUT);
+  const loss = load<i32>(job + LOSS);
+  const m = size(job, 0);
+  const k = size(job, depth);
   let squares: f64 = 0;
-  for (let i = 0; i < count; i++) {
-    const out = load<f64>(o + ((<usize>i) << 3));
-    const error = load<f64>(y + ((<usize>i) << 3)) - out;
-    squares += error * error;
-    store<f64>(delta + ((<usize>i) << 3), error * (out * (1 - out)));
+  for (let c = start; c < end; c += CHUNK) {
+    const rows = min(CHUNK, end - c);
+    const x = outs(job, 0) + ((<usize>c * <usize>m) << 3);
+    const y = <usize>load<i32>(job + TARGETS) + ((<usize>c * <usize>k) << 3);
+    // forward: aₗ = f(aₗ₋₁ · Wₗ + bₗ)
+    for (let l = 0; l < depth; l++) {
+      const into = outs(job, l + 1);
+      const b = bias ? biases(job, l) : 0;
+      forward(l === 0 ? x : outs(job, l), weights(job, l), b, into, size(job, l), size(job, l + 1), rows);
+      activate(into, rows, size(job, l + 1), l === depth - 1 ? output : hidden);
+    }
+    squares = errors(outs(job, depth), y, deltas(job, depth), rows * k, learn ? output : -1, loss, squares);
+    if (!learn) continue;
+    // back: δₗ = (δₗ₊₁ · Wₗ₊₁ᵀ) ⊙ f′(aₗ), from the weights before the update
+    for (let l = depth - 1; l > 0; l--) {
+      back(deltas(job, l + 1), transposed(job, l), outs(job, l), deltas(job, l), size(job, l), size(job, l + 1), rows, hidden);
+    }
+    for (let l = 0; l < depth; l++) {
+      sum(l === 0 ? x : outs(job, l), deltas(job, l + 1), sums(job, l), size(job, l), size(job, l + 1), rows);
+    }
   }
   return squares;
 }
 
-/** below = (after · wᵀ) ⊙ o(1 − o), row by row: o has m values a row, after k; each sum over j first to last. */
-// @ts-ignore: decorator
-@inline function back(after: usize, w: usize, o: usize, below: usize, m: i32, k: i32, rows: i32): void {
-  for (let r = 0, a = o, d = below, b = after; r < rows; r++, b += (<usize>k) << 3) {
-    for (let i = 0, c = w; i < m; i++, c += (<usize>k) << 3, a += 8, d += 8) {
+/**
+ * The errors y − o of `count` outputs, their squares added to `squares` (returned) one by one; the
+ * last layer's deltas from them, unless `code` is −1: (y − o) ⊙ f′(o), or y − o for cross-entropy.
+ */
+function errors(o: usize, y: usize, delta: usize, count: i32, code: i32, loss: i32, squares: f64): f64 {
+  for (let i = 0; i < count; i++) {
+    const at = (<usize>i) << 3;
+    const out = load<f64>(o + at);
+    const error = load<f64>(y + at) - out;
+    squares += error * error;
+    if (code >= 0) store<f64>(delta + at, loss === CROSS_ENTROPY ? error : error * slope(code, out));
+  }
+  return squares;
+}
+
+/**
+ * below = (after · wᵀ) ⊙ f′(o), row by row: o has m values a row, after k; each sum over j first to
+ * last. Two of o's values at a time, a lane each, from wᵀ (k rows of m: transposed by `transpose`).
+ */
+function back(after: usize, wT: usize, o: usize, below: usize, m: i32, k: i32, rows: i32, code: i32): void {
+  const mStride = (<usize>m) << 3;
+  for (let r = 0, a = o, d = below, b = after; r < rows; r++, a += mStride, d += mStride, b += (<usize>k) << 3) {
+    let i = 0;
+    for (; i + 2 <= m; i += 2) {
+      let total = f64x2.splat(0);
+      for (let j = 0, c = wT + ((<usize>i) << 3); j < k; j++, c += mStride) {
+        total = f64x2.add(total, f64x2.mul(v128.load64_splat(b + ((<usize>j) << 3)), v128.load(c)));
+      }
+      v128.store(d + ((<usize>i) << 3), f64x2.mul(total, slope2(code, v128.load(a + ((<usize>i) << 3)))));
+    }
+    if (i < m) {
       let total: f64 = 0;
-      for (let j = 0; j < k; j++) total += load<f64>(b + ((<usize>j) << 3)) * load<f64>(c + ((<usize>j) << 3));
-      const out = load<f64>(a);
-      store<f64>(d, total * (out * (1 - out)));
+      for (let j = 0, c = wT + ((<usize>i) << 3); j < k; j++, c += mStride) total += load<f64>(b + ((<usize>j) << 3)) * load<f64>(c);
+      store<f64>(d + ((<usize>i) << 3), total * slope(code, load<f64>(a + ((<usize>i) << 3))));
     }
   }
 }
 
-/** w += η · inputᵀ · after: each sum over the rows first to last. */
-// @ts-ignore: decorator
-@inline function update(input: usize, after: usize, w: usize, m: i32, k: i32, rows: i32, learningRate: f64): void {
-  const mStride = (<usize>m) << 3;
-  const kStride = (<usize>k) << 3;
-  for (let i = 0, c = w; i < m; i++) {
-    for (let j = 0; j < k; j++, c += 8) {
-      let total: f64 = 0;
-      for (let r = 0, a = input + ((<usize>i) << 3), b = after + ((<usize>j) << 3); r < rows; r++, a += mStride, b += kStride) {
-        total += load<f64>(a) * load<f64>(b);
-      }
-      store<f64>(c, load<f64>(c) + learningRate * total);
-    }
+/** Layer l + 1's weights (m rows of k) transposed into wT (k rows of m), for back(). */
+function transpose(w: usize, wT: usize, m: i32, k: i32): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < k; j++) store<f64>(wT + ((<usize>(j * m + i)) << 3), load<f64>(w + ((<usize>(i * k + j)) << 3)));
+  }
+}
+
+/**
+ * Layer l + 1's update from its sums: w += η · (s − l2 · w − l1 · sign(w)) (a penalty only where it
+ * is above 0); b += η · s[m] (biases are not decayed).
+ */
+function update(job: usize, l: i32): void {
+  const m = size(job, l);
+  const k = size(job, l + 1);
+  const w = weights(job, l);
+  const s = sums(job, l);
+  const learningRate = load<f64>(job + LEARNING_RATE);
+  const l1 = load<f64>(job + L1);
+  const l2 = load<f64>(job + L2);
+  const count = m * k;
+  for (let i = 0; i < count; i++) {
+    const at = (<usize>i) << 3;
+    const wi = load<f64>(w + at);
+    let step = load<f64>(s + at);
+    if (l2 > 0) step -= l2 * wi;
+    if (l1 > 0) step -= l1 * (wi > 0 ? 1 : wi < 0 ? -1 : wi);
+    store<f64>(w + at, wi + learningRate * step);
+  }
+  if (load<i32>(job + BIAS) === 0) return;
+  const b = biases(job, l);
+  for (let j = 0; j < k; j++) {
+    const at = (<usize>j) << 3;
+    store<f64>(b + at, load<f64>(b + at) + learningRate * load<f64>(s + ((<usize>count) << 3) + at));
   }
 }

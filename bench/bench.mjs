@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { hasModules, PYTHONS, root, setup } from "../scripts/setup.mjs";
 import { DATA_SEED, data, largestDifference, median, ms, ours, sequel } from "./data.mjs";
 import { describeMemory, memory } from "./memory.mjs";
+import { benchOptions } from "./options.mjs";
 import { duration, LADDER, scaling, scalingSvg } from "./scaling.mjs";
 import { AGREE, BACKENDS, loadTf, problem, timeTf } from "./tfjs.mjs";
 
@@ -179,6 +180,8 @@ for (const python of pythons()) {
     );
   }
   console.log(`  against ${about}`);
+  const options = benchOptions(module, python);
+  agreement.numpy = Math.max(agreement.numpy, options.agreement);
   const version = spawnSync(python, ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" });
   numpys.push({ python, name: numpyName(numpyInfo), info: numpyInfo, version: version.stdout.trim() });
   tables.push(
@@ -188,6 +191,8 @@ for (const python of pythons()) {
       "| rows × inputs × iterations | numpy | this module | TF.js cpu | TF.js wasm | numpy / ours | TF.js cpu / ours | TF.js wasm / ours | target (numpy / ours) |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...lines,
+      "",
+      options.table,
     ].join("\n"),
   );
 }

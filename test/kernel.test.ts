@@ -254,7 +254,7 @@ const noWasm = (() => {
       "  const steps = p.train(x, y, 300, { every: 50, history: true, learningRate: 0.5 });",
       "  const net = new Network({ layers: [5, 4, 1], seed: 3 });",
       "  const netSteps = net.train(x, y, 300, { every: 50, history: true });",
-      "  return { wasm: wasmAvailable(), p: [p.weights, steps], net: [net.weights, netSteps] };",
+      "  return { wasm: wasmAvailable(), p: [p.weights, steps], net: [net.weights, netSteps], by: net.trainedBy };",
       "}",
       "if (process.argv.includes('--print')) console.log(JSON.stringify(run()));",
     ].join("\n"),
@@ -271,7 +271,7 @@ test("without WebAssembly (node --no-expose-wasm), train() runs the readable rul
     const child = await noWasm.done;
     assert.not.ok(child.failed, child.err);
     const fallback = JSON.parse(child.out);
-    assert.is(fallback.wasm, false, "the child has no WebAssembly");
+    assert.equal([fallback.wasm, fallback.by], [false, "readable rule"], "the child has no WebAssembly");
     const { run: here, x, y } = require(noWasm.script);
     const wasm = here();
     assert.is(wasm.wasm, true);

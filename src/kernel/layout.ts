@@ -1,105 +1,156 @@
 // A TrainingJob laid out in the kernel's memory, as assembly/job.ts reads it: a table (the options,
 // the layer sizes, the addresses of the arrays), then the arrays. The rows go straight from the
 // caller's form (an array of rows, or one packed Float64Array) into their place: that is the one
-// copy of them that training makes. The seed's perceptron (one layer, one neuron) has its rows in
-// blocks of 8 for the kernel's SIMD path (assembly/perceptron.ts); every other shape, row by row.
+// copy of them that training makes. The seed's perceptron (one layer, one neuron, no option) has its
+// rows in blocks of 8 for the kernel's SIMD path (assembly/perceptron.ts); every other job, row by
+// row, with room for a chunk of rows' outputs and deltas (assembly/network.ts's CHUNK) and each
+// layer's sums.
 
-import { copyRows, type Rows, type TrainingJob } from "./job";
+import { ACTIVATION_NAMES, type ActivationName, type OutputName } from "../model/activation";
+import { copyRows, isPlainJob, LOSS_NAMES, type Rows, type TrainingJob } from "./job";
 
-/** Bytes of the table before the sizes and addresses: learningRate, every, depth, rows, targets, scratch. */
-const HEAD = 32;
+/**
+ * Bytes of the table before the sizes and addresses: learningRate, every, l1, l2, depth, rows,
+ * targets, scratch, batch, hidden, output, loss, path, bias (assembly/job.ts).
+ */
+const HEAD = 80;
+/** Rows a chunk in assembly/network.ts: the outputs and deltas of layers past the inputs have room for so many. */
+const CHUNK = 64;
+/** The activations' codes in assembly/job.ts: the hidden layers' names, then softmax. */
+const ACTIVATION_CODES: readonly (ActivationName | OutputName)[] = [...ACTIVATION_NAMES, "softmax"];
+/** The table's groups of i32s, one a layer each (assembly/job.ts). */
+const GROUPS = 7;
+/** The kernel's paths: assembly/kernel.ts's test. */
+export type KernelPath = "perceptron" | "network";
 /**
  * The order of a block's 8 rows in the kernel's memory: lanes (0, 2), (1, 3), (4, 6), (5, 7). Row
  * ORDER[t] of a block is at place t, and (the order being its own inverse) row s at place ORDER[s].
  */
 const ORDER = [0, 2, 1, 3, 4, 6, 5, 7];
 
-/** Whether the kernel trains these layers as the seed's perceptron (assembly/kernel.ts's test). */
-const isPerceptron = (layers: readonly number[]) => layers.length === 2 && layers[1] === 1;
+/** The kernel's path for a job: the seed's perceptron (one neuron, no option), or the network's. */
+export const kernelPath = (job: TrainingJob): KernelPath =>
+  job.layers.length === 2 && job.layers[1] === 1 && isPlainJob(job) ? "perceptron" : "network";
 
 /** How many doubles the table takes for `depth` layers: a whole number of 16 bytes. */
-const tableDoubles = (depth: number) => 2 * Math.ceil((HEAD + 16 * (depth + 1)) / 16);
+const tableDoubles = (depth: number) => 2 * Math.ceil((HEAD + 4 * GROUPS * (depth + 1)) / 16);
 
 /** How many rows a job has. */
 const rowCount = (job: TrainingJob) => job.targets.length / job.layers[job.layers.length - 1];
 
-/** How many doubles the job takes in the kernel's memory, its table first (a whole number of 16 bytes). */
-export function jobDoubles(job: TrainingJob): number {
+/** n rounded up to a whole number of 16 bytes (an even number of doubles). */
+const even = (n: number) => n + (n & 1);
+
+/**
+ * Where each of the job's arrays goes, as indices of doubles from its start (each 16-byte aligned),
+ * and how many doubles it takes in all: the table, the rows, the targets; then for each layer past
+ * the inputs its outputs and deltas (a chunk's: the network path), weights, biases and sums (the
+ * network path) or the perceptron's scratch.
+ */
+function plan(job: TrainingJob) {
   const { layers } = job;
   const depth = layers.length - 1;
   const n = rowCount(job);
-  let doubles = tableDoubles(depth);
-  if (isPerceptron(layers)) {
-    const padded = 8 * Math.ceil(n / 8);
-    return doubles + padded * layers[0] + padded + 3 * layers[0];
-  }
-  doubles += n * layers[0] + job.targets.length;
-  for (let l = 1; l <= depth; l++) doubles += 2 * n * layers[l];
-  for (const w of job.weights) doubles += w.length;
-  return doubles;
+  const perceptron = kernelPath(job) === "perceptron";
+  const padded = perceptron ? 8 * Math.ceil(n / 8) : n;
+  const chunk = Math.min(n, CHUNK);
+  let at = tableDoubles(depth);
+  /** Room for `count` doubles (not cleared: the kernel writes each before it reads it): its index. */
+  const take = (count: number) => {
+    at += even(count);
+    return at - even(count);
+  };
+  const rows = take(padded * layers[0]);
+  const targets = take(perceptron ? padded : job.targets.length);
+  const layer = layers.slice(1).map((k, l) => ({
+    outs: perceptron ? 0 : take(chunk * k),
+    deltas: perceptron ? 0 : take(chunk * k),
+    weights: take(layers[l] * k),
+    biases: take(k),
+    sums: perceptron ? 0 : take((layers[l] + 1) * k),
+    transposed: perceptron ? 0 : take(layers[l] * k),
+  }));
+  const scratch = perceptron ? take(2 * layers[0]) : 0;
+  return { perceptron, n, padded, rows, targets, layer, scratch, doubles: at };
 }
+
+/** How many doubles the job takes in the kernel's memory, its table first (a whole number of 16 bytes). */
+export const jobDoubles = (job: TrainingJob): number => plan(job).doubles;
 
 /**
  * Writes the job at byte `start` of `buffer` (jobDoubles(job) doubles free there, 16-byte aligned).
  *
- * @returns the multiply-adds an iteration takes, and a function that copies the trained weights back
+ * @returns the multiply-adds an iteration takes, and a function that copies the trained weights
+ * (and biases) back
  */
 export function layOut(job: TrainingJob, buffer: ArrayBuffer, start: number): { work: number; copyBack(): void } {
   const { layers, targets } = job;
   const depth = layers.length - 1;
-  const n = rowCount(job);
-  const memory = new Float64Array(buffer, start, jobDoubles(job));
-  const table = new Int32Array(buffer, start, HEAD / 4 + 4 * (depth + 1));
-  memory[0] = job.learningRate;
-  memory[1] = job.every;
-  table[4] = depth;
-  table[5] = n;
-  const field = (group: number, l: number) => HEAD / 4 + group * (depth + 1) + l; // sizes, outs, deltas, weights
+  const where = plan(job);
+  const { n, padded, rows, perceptron } = where;
+  const memory = new Float64Array(buffer, start, where.doubles);
+  const table = new Int32Array(buffer, start, HEAD / 4 + GROUPS * (depth + 1));
+  memory.set([job.learningRate, job.every, job.l1 ?? 0, job.l2 ?? 0]);
+  table.set(
+    [
+      depth,
+      n,
+      address(where.targets),
+      address(where.scratch),
+      Math.min(job.batchSize || n, n),
+      ACTIVATION_CODES.indexOf(job.activation ?? "sigmoid"),
+      ACTIVATION_CODES.indexOf(job.output ?? "sigmoid"),
+      LOSS_NAMES.indexOf(job.loss ?? "squared"),
+      perceptron ? 1 : 0,
+      job.biases ? 1 : 0,
+    ],
+    8,
+  );
+  /** Group g's entry for layer l: sizes, outs, deltas, weights, biases, sums, transposed (assembly/job.ts). */
+  const field = (g: number, l: number) => HEAD / 4 + g * (depth + 1) + l;
+  function address(index: number) {
+    return start + index * 8;
+  }
   for (let l = 0; l <= depth; l++) table[field(0, l)] = layers[l];
-  let at = tableDoubles(depth);
-  /** Room for `count` doubles (not cleared: the kernel writes each before it reads it): its index in `memory`. */
-  const take = (count: number) => {
-    at += count;
-    return at - count;
-  };
-  const address = (index: number) => start + index * 8;
-  let work = 0;
-  const perceptron = isPerceptron(layers);
-  const padded = perceptron ? 8 * Math.ceil(n / 8) : n;
-  const rows = take(padded * layers[0]);
   table[field(1, 0)] = address(rows);
-  const ys = take(perceptron ? padded : targets.length);
-  table[6] = address(ys);
+  let work = 0;
   if (perceptron) {
     // the rows past the last: zeros, target ½ (error 0, delta 0)
     if (padded > n) memory.fill(0, rows + (padded - 8) * layers[0], rows + padded * layers[0]);
     layBlocks(job.rows, n, layers[0], memory.subarray(rows));
     for (let t = 0; t < padded; t++) {
       const r = (t & ~7) + ORDER[t & 7];
-      memory[ys + t] = r < n ? targets[r] : 0.5;
+      memory[where.targets + t] = r < n ? targets[r] : 0.5;
     }
     work = padded * layers[0];
   } else {
     if (job.rows instanceof Float64Array) memory.set(job.rows, rows);
     else copyRows(job.rows, n, layers[0], memory, (r) => rows + r * layers[0], 1);
-    memory.set(targets, ys);
-    for (let l = 1; l <= depth; l++) {
-      table[field(1, l)] = address(take(n * layers[l]));
-      table[field(2, l)] = address(take(n * layers[l]));
-      work += n * layers[l - 1] * layers[l];
-    }
+    memory.set(targets, where.targets);
+    for (let l = 1; l <= depth; l++) work += n * layers[l - 1] * layers[l];
   }
-  const views = job.weights.map((w, l) => {
-    const from = take(w.length);
-    table[field(3, l)] = address(from);
-    memory.set(w, from);
-    return memory.subarray(from, from + w.length);
+  const views = where.layer.map((at, l) => {
+    table[field(1, l + 1)] = address(at.outs);
+    table[field(2, l + 1)] = address(at.deltas);
+    table[field(3, l)] = address(at.weights);
+    table[field(4, l)] = address(at.biases);
+    table[field(5, l)] = address(at.sums);
+    table[field(6, l)] = address(at.transposed);
+    memory.set(job.weights[l], at.weights);
+    const k = layers[l + 1];
+    memory.set(job.biases?.[l] ?? new Float64Array(k), at.biases);
+    return {
+      weights: memory.subarray(at.weights, at.weights + layers[l] * k),
+      biases: memory.subarray(at.biases, at.biases + k),
+    };
   });
-  if (perceptron) table[7] = address(take(2 * layers[0])); // scratch: the adjustment
   return {
     work,
     copyBack() {
-      for (let l = 0; l < depth; l++) job.weights[l].set(views[l]);
+      views.forEach((view, l) => {
+        job.weights[l].set(view.weights);
+        job.biases?.[l].set(view.biases);
+      });
     },
   };
 }

@@ -1,25 +1,27 @@
-// The kernel's one entry: a TrainingJob (job.ts) trained in WebAssembly, or false where
-// WebAssembly cannot run (the caller then runs the readable rule, src/model/backpropagation.ts).
+// The kernel's one entry: a TrainingJob (job.ts), with any of its options, trained in WebAssembly;
+// or null where WebAssembly cannot run (the caller then runs the readable rule,
+// src/model/backpropagation.ts).
 
 import { base, IGNORE, kernel } from "./instance";
 import type { TrainingJob } from "./job";
-import { jobDoubles, layOut } from "./layout";
+import { jobDoubles, type KernelPath, kernelPath, layOut } from "./layout";
 
 /** Multiply-adds a call does at most: V8 swaps its optimised code in between calls. */
 const SLICE = 1 << 20;
 
 /**
  * Trains `job.weights` in place as src/model/backpropagation.ts does, in the WebAssembly kernel;
- * false, having done nothing, where it cannot run. The rows (checked by the caller) are copied once,
+ * null, having done nothing, where it cannot run. The rows (checked by the caller) are copied once,
  * into the kernel's memory; a job of more than 64 MB gets an instance of its own, dropped after.
  *
  * @param job - the rows, targets, weights and options
- * @returns whether it trained
+ * @returns the kernel's path that trained it ("perceptron": the seed's one neuron with no option;
+ * "network": any other), or null
  */
-export function trainInWasm(job: TrainingJob): boolean {
+export function trainInWasm(job: TrainingJob): KernelPath | null {
   const doubles = jobDoubles(job);
   const k = kernel(doubles * 8);
-  if (k === null) return false;
+  if (k === null) return null;
   const start = base(k);
   const { work, copyBack } = layOut(job, k.exports.memory.buffer, start);
   k.record = (iteration, meanSquaredError) => {
@@ -37,5 +39,5 @@ export function trainInWasm(job: TrainingJob): boolean {
     k.record = IGNORE; // so that the caller's steps are not kept alive until the next training
   }
   copyBack();
-  return true;
+  return kernelPath(job);
 }

@@ -44,13 +44,19 @@ export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /**
+ * tanh, the hidden layers' "tanh": the engine's Math.tanh (V8's fdlibm port), one function for the
+ * readable rule and the WebAssembly kernel, which imports it (src/kernel/instance.ts).
+ */
+export const tanh = Math.tanh;
+
+/**
  * Each activation f and its slope written in terms of its output a = f(z), as the seed writes the
  * sigmoid's: sigmoid a(1 − a), tanh 1 − a², ReLU 1 where a > 0 else 0, linear 1. (softmax is a
  * row's, below; its slope never runs: softmax trains with cross-entropy only.)
  */
 export const ACTIVATIONS: Record<ActivationName, { f: (z: number) => number; slope: (a: number) => number }> = {
   sigmoid: { f: logistic, slope: (a) => a * (1 - a) },
-  tanh: { f: Math.tanh, slope: (a) => 1 - a * a },
+  tanh: { f: tanh, slope: (a) => 1 - a * a },
   // biome-ignore lint/complexity/useMathMinMax: numpy's np.maximum(z, 0), which keeps z = −0 (Math.max gives 0)
   relu: { f: (z) => (z >= 0 ? z : 0), slope: (a) => (a > 0 ? 1 : 0) },
   linear: { f: (z) => z, slope: () => 1 },

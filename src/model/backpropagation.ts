@@ -132,6 +132,33 @@ export function think(
   return a[a.length - 1] as number[][]; // a layer's output (there is at least one layer), not the inputs
 }
 
+/**
+ * The mean of (y − output)² over every output of every row, the outputs by the readable forward
+ * pass a row at a time (not a copy of all the rows at once).
+ *
+ * @param rows - one row per example
+ * @param weights - every layer's weights
+ * @param biases - each layer's biases, or null
+ * @param y - the targets, packed row by row
+ * @param model - the activations and loss
+ */
+export function meanSquaredError(
+  rows: Matrix,
+  weights: number[][][],
+  biases: number[][] | null,
+  y: ArrayLike<number>,
+  model: Model,
+): number {
+  let squares = 0;
+  for (let r = 0, i = 0; r < rows.length; r++) {
+    for (const output of think([rows[r]], weights, biases, model)[0]) {
+      const error = y[i++] - output;
+      squares += error * error;
+    }
+  }
+  return squares / y.length;
+}
+
 /** y − output, row by row. */
 function errors(y: number[][], output: ArrayLike<number>[]): number[][] {
   return y.map((row, r) => row.map((target, j) => target - output[r][j]));

@@ -10,9 +10,9 @@ import {
   isBatch,
   readable,
 } from "../checks/validate";
-import { isPlainJob, type TrainingJob } from "../kernel/job";
+import type { TrainingJob } from "../kernel/job";
 import { trainInWasm } from "../kernel/train";
-import { backpropagation, modelOf, think } from "./backpropagation";
+import { backpropagation, meanSquaredError, modelOf, think } from "./backpropagation";
 import { printAs } from "./inspect";
 import {
   checkKind,
@@ -80,6 +80,7 @@ export class Network {
   #weights: Float64Array[];
   /** Each layer's biases, or null without. */
   #biases: Float64Array[] | null;
+  #trainedBy: TrainedBy | null = null;
 
   static {
     trainNetwork = (network, x, y, iterations, options) => network.#train(x, y, iterations, options);
@@ -102,6 +103,14 @@ export class Network {
       return Float64Array.from(drawWeights(this.layers[l] * neurons, random));
     });
     this.#biases = this.kind.bias ? this.layers.slice(1).map((neurons) => new Float64Array(neurons)) : null;
+  }
+
+  /**
+   * What ran the last training: "WebAssembly network kernel", "WebAssembly perceptron kernel" (the
+   * seed's one neuron with no option), "readable rule" (no WebAssembly here), or null before any.
+   */
+  get trainedBy(): TrainedBy | null {
+    return this.#trainedBy;
   }
 
   /** A copy of the biases, biases[l][j] of neuron j of layer l + 1; null without (the seed's). */
@@ -227,11 +236,17 @@ export class Network {
       l1,
       l2,
     };
-    // the WebAssembly kernel where it runs and has the job's options, else the readable rule: the same arithmetic
-    if (!(isPlainJob(job) && trainInWasm(job))) backpropagation(job);
-    if (watch) record(iterations, this.#meanSquaredError(x, unpack(w, this.layers), b, y));
+    // the WebAssembly kernel where it runs, else the readable rule: the same arithmetic
+    const path = trainInWasm(job);
+    if (path === null) backpropagation(job);
+    if (watch) {
+      checkCopiedRows(0, x.length, y.length / this.layers[this.layers.length - 1]); // onStep may have changed the rows
+      const biases = b?.map((layer) => Array.from(layer)) ?? null;
+      record(iterations, meanSquaredError(x, unpack(w, this.layers), biases, y, modelOf(this.kind)));
+    }
     this.#weights = w;
     this.#biases = b;
+    this.#trainedBy = path === null ? "readable rule" : `WebAssembly ${path} kernel`;
     return steps;
   }
 
@@ -259,32 +274,12 @@ export class Network {
   #outputs(rows: ArrayLike<ArrayLike<number>>, weights: number[][][]): number[][] {
     return think(Array.from(rows), weights, this.biases, modelOf(this.kind));
   }
-
-  /**
-   * The mean of (y − output)² over every output of every row, the outputs by the readable forward
-   * pass, a row at a time (not a copy of all the rows at once).
-   */
-  #meanSquaredError(
-    rows: ReadonlyArray<ArrayLike<number>>,
-    weights: number[][][],
-    biases: Float64Array[] | null,
-    y: Float64Array,
-  ): number {
-    checkCopiedRows(0, rows.length, y.length / weights[weights.length - 1][0].length); // onStep may have changed the rows
-    const b = biases?.map((layer) => Array.from(layer)) ?? null;
-    const model = modelOf(this.kind);
-    let squares = 0;
-    for (let r = 0, i = 0; r < rows.length; r++) {
-      for (const output of think([rows[r]], weights, b, model)[0]) {
-        const error = y[i++] - output;
-        squares += error * error;
-      }
-    }
-    return squares / y.length;
-  }
 }
 
 printAs(Network, "Network", (n) => ({ layers: n.layers, seed: n.seed, weights: n.weights, biases: n.biases }));
+
+/** What ran a training (Network.trainedBy). */
+export type TrainedBy = "WebAssembly network kernel" | "WebAssembly perceptron kernel" | "readable rule";
 
 /** Packed layers as nested arrays: weights[l][i][j]. */
 function unpack(weights: Float64Array[], layers: readonly number[]): number[][][] {

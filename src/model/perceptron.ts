@@ -1,6 +1,6 @@
 import { checkInteger, checkOptions, checkRow, checkRowValues, checkTargets } from "../checks/validate";
 import { printAs } from "./inspect";
-import { Network, type NetworkStep, trainChecked } from "./network";
+import { Network, type NetworkStep, type TrainedBy, trainChecked } from "./network";
 import { MAX_SEED, MAX_WEIGHTS } from "./random";
 import { checkTrainOptions, type TrainingStep, type TrainOptions } from "./train-options";
 
@@ -46,6 +46,11 @@ export class Perceptron {
   /** A copy of the weights, one per input. */
   get weights(): number[] {
     return flat(this.#network.weights);
+  }
+
+  /** What ran the last training (Network.trainedBy), or null before any. */
+  get trainedBy(): TrainedBy | null {
+    return this.#network.trainedBy;
   }
 
   /** Replaces the weights (checked: one finite number per input). */

@@ -13,11 +13,12 @@ recorded iteration's first update, over every row. With no option, this is netwo
 
     python3 test/reference/options.py fixtures           # print the fixtures
     python3 test/reference/options.py fixtures --write   # write test/fixtures/options.json
+    python3 test/reference/options.py bench --layers 3 4 1 --bias --activation tanh --loss crossEntropy
 """
 
 import numpy as np
 
-from cli import main
+from cli import about_numpy, main, timed
 
 
 def activate(kind, z):
@@ -112,6 +113,13 @@ def one_hot(targets):
     return [[1.0 - t[0], t[0]] for t in targets]
 
 
+def three_classes(points):
+    # A class per third of the plane, by the angle of each point.
+    angles = np.arctan2(np.array(points)[:, 1], np.array(points)[:, 0])
+    classes = np.floor((angles + np.pi) / (2 * np.pi / 3)).clip(0, 2).astype(int)
+    return [[1.0 if j == c else 0.0 for j in range(3)] for c in classes]
+
+
 def case(name, layers, inputs, outputs, iterations, seed=1, network=None, train=None):
     network, train = network or {}, train or {}
     net = Network(layers, seed=seed, **network)
@@ -155,9 +163,48 @@ def fixtures():
             case("deep: 2-8-8-1 relu, batches of 10, L1 and L2", [2, 8, 8, 1], points, classes, 100, seed=6,
                  network={"bias": True, "activation": "relu"},
                  train={"batchSize": 10, "learningRate": 0.05, "l1": 0.0005, "l2": 0.001}),
+            case("one neuron, bias, cross-entropy: logistic regression", [2, 1], points, classes, 300, seed=8,
+                 network={"bias": True, "loss": "crossEntropy"}, train={"learningRate": 0.1}),
+            case("three classes: softmax on three sigmoid layers, batches of 16 (a short last one)", [2, 9, 8, 5, 3],
+                 points, three_classes(points), 200, seed=9,
+                 network={"bias": True, "output": "softmax", "loss": "crossEntropy"},
+                 train={"learningRate": 0.05, "batchSize": 16}),
+            case("two sigmoid outputs, cross-entropy each, tanh hidden, L2", [2, 10, 2], points, one_hot(classes), 200,
+                 seed=10, network={"activation": "tanh", "loss": "crossEntropy"},
+                 train={"learningRate": 0.05, "l2": 0.002}),
         ],
     }
 
 
+def bench(layers, rows, iterations, repeats, data_seed, bias, activation, output, loss, learning_rate,
+          batch_size, l1, l2):
+    # The sequel's data for its own size; else random inputs whose output is 1 where the first is above 0.5.
+    if rows == len(SEQUEL_INPUTS) and layers[0] == 3 and layers[-1] == 1:
+        X, y = np.array(SEQUEL_INPUTS, dtype=float), np.array(SEQUEL_OUTPUTS, dtype=float)
+    else:
+        np.random.seed(data_seed)
+        X = np.random.random((rows, layers[0]))
+        y = np.repeat((X[:, :1] > 0.5).astype(float), layers[-1], axis=1)
+    kind = {"bias": bias, "activation": activation, "output": output, "loss": loss}
+    seconds, network = timed(lambda: Network(layers, 1, **kind),
+                             lambda n: n.train(X, y, iterations, learning_rate, batch_size, l1, l2), repeats)
+    return {"seconds": seconds, "weights": [w.tolist() for w in network.weights],
+            "biases": None if network.biases is None else [b.tolist() for b in network.biases], **about_numpy()}
+
+
 if __name__ == "__main__":
-    main(__doc__, fixtures, "options.json", lambda **_: {}, [], "no bench: npm run bench covers the options")
+    main(__doc__, fixtures, "options.json", bench, [
+        ("--layers", {"type": int, "nargs": "+", "default": [3, 4, 1]}),
+        ("--rows", {"type": int, "default": 7}),
+        ("--iterations", {"type": int, "default": 60000}),
+        ("--repeats", {"type": int, "default": 3}),
+        ("--data-seed", {"type": int, "default": 7}),
+        ("--bias", {"action": "store_true"}),
+        ("--activation", {"default": "sigmoid"}),
+        ("--output", {"default": "sigmoid"}),
+        ("--loss", {"default": "squared"}),
+        ("--learning-rate", {"type": float, "default": 1.0}),
+        ("--batch-size", {"type": int, "default": None}),
+        ("--l1", {"type": float, "default": 0.0}),
+        ("--l2", {"type": float, "default": 0.0}),
+    ], "time train() with the given options; print one JSON line")

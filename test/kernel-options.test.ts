@@ -1,0 +1,160 @@
+// The WebAssembly kernel with the network's options (issue 19: biases, activations, outputs, losses,
+// batches, L1, L2) against the readable rule: the same bits, on numpy's option cases and on seeded
+// random networks, options and data; and `trainedBy` says which path ran.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type { TrainingJob } from "../src/kernel/job";
+import { trainInWasm } from "../src/kernel/train";
+import { ACTIVATION_NAMES, OUTPUT_NAMES } from "../src/model/activation";
+import { backpropagation } from "../src/model/backpropagation";
+import { Network, type NetworkOptions } from "../src/model/network";
+import { Perceptron } from "../src/model/perceptron";
+import { seededRandom } from "../src/model/random";
+
+interface Options {
+  layers: number[];
+  network: NetworkOptions;
+  train: { learningRate?: number; batchSize?: number; l1?: number; l2?: number; every: number };
+  iterations: number;
+  inputs: number[][];
+  outputs: number[][];
+  weights: number[][][];
+}
+
+/** Trains `o` from `start` by the readable rule or the kernel: every number it ends with and records, in order. */
+function run(trainer: "readable" | "wasm", o: Options): number[] {
+  const out: number[] = [];
+  const k = o.layers[o.layers.length - 1];
+  const job: TrainingJob = {
+    rows: o.inputs,
+    targets: Float64Array.from(o.outputs.flat()),
+    weights: o.weights.map((layer) => Float64Array.from(layer.flat())),
+    layers: o.layers,
+    iterations: o.iterations,
+    learningRate: o.train.learningRate ?? 1,
+    every: o.train.every,
+    record: (i, e) =>
+      out.push(i, e, ...job.weights.flatMap((w) => [...w]), ...(job.biases ?? []).flatMap((b) => [...b])),
+    biases: o.network.bias ? o.layers.slice(1).map((n) => new Float64Array(n)) : null,
+    activation: o.network.activation,
+    output: o.network.output,
+    loss: o.network.loss,
+    batchSize: o.train.batchSize,
+    l1: o.train.l1,
+    l2: o.train.l2,
+  };
+  if (trainer === "readable") backpropagation(job);
+  else assert.is(trainInWasm(job), k === 1 && o.layers.length === 2 && isPlain(o) ? "perceptron" : "network");
+  return [...out, ...job.weights.flatMap((w) => [...w]), ...(job.biases ?? []).flatMap((b) => [...b])];
+}
+
+const isPlain = (o: Options) =>
+  !o.network.bias &&
+  [o.network.activation, o.network.output].every((f) => (f ?? "sigmoid") === "sigmoid") &&
+  (o.network.loss ?? "squared") === "squared" &&
+  !o.train.batchSize &&
+  !o.train.l1 &&
+  !o.train.l2;
+
+/** The index and bits of the first difference between two lists, or null (−0 is not 0; NaN is NaN). */
+function firstDifference(a: number[], b: number[]): string | null {
+  if (a.length !== b.length) return `lengths ${a.length} and ${b.length}`;
+  const i = a.findIndex((v, j) => !Object.is(v, b[j]));
+  return i < 0 ? null : `[${i}]: ${a[i]} against ${b[i]}`;
+}
+
+const { cases } = JSON.parse(readFileSync(join(__dirname, "fixtures", "options.json"), "utf8")) as {
+  cases: (Options & { name: string; seed: number })[];
+};
+
+test("on every numpy option case, the kernel gives the readable rule's numbers to the bit", () => {
+  for (const c of cases) {
+    const o = { ...c, weights: new Network({ layers: c.layers, seed: c.seed }).weights };
+    const difference = firstDifference(run("wasm", o), run("readable", o));
+    assert.is(difference, null, `${c.name}: ${difference}`);
+  }
+});
+
+/** A random valid network, options and data: shapes that reach each of the kernel's paths (8 neurons at a time, odd rows). */
+function randomOptions(random: () => number): Options {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const depth = int(1, 4);
+  const layers = Array.from({ length: depth + 1 }, () => (random() < 0.2 ? int(8, 20) : int(1, 9)));
+  const output = pick(OUTPUT_NAMES);
+  if (output === "softmax") layers[depth] = Math.max(2, layers[depth]);
+  const loss =
+    output === "softmax"
+      ? "crossEntropy"
+      : output === "linear"
+        ? "squared"
+        : pick(["squared", "crossEntropy"] as const);
+  const rows = random() < 0.15 ? int(65, 200) : int(1, 30);
+  const k = layers[depth];
+  const outputs = Array.from({ length: rows }, () => {
+    if (output === "softmax") return Array.from({ length: k }, (_, j, c = int(0, k - 1)) => (j === c ? 1 : 0));
+    return Array.from({ length: k }, () => (output === "linear" ? 4 * random() - 2 : random() < 0.5 ? 0 : random()));
+  });
+  const every = pick([0, 1, 3, 7]);
+  return {
+    layers,
+    network: { bias: random() < 0.5, activation: pick(ACTIVATION_NAMES), output, loss },
+    train: {
+      learningRate: (0.02 + 0.3 * random()) * Math.min(1, 10 / rows),
+      batchSize: random() < 0.5 ? int(1, rows + 2) : undefined,
+      l1: random() < 0.3 ? 0.01 * random() : undefined,
+      l2: random() < 0.3 ? 0.01 * random() : undefined,
+      every,
+    },
+    iterations: int(0, 25),
+    inputs: Array.from({ length: rows }, () => Array.from({ length: layers[0] }, () => 4 * random() - 2)),
+    outputs,
+    weights: layers
+      .slice(1)
+      .map((n, l) => Array.from({ length: layers[l] }, () => Array.from({ length: n }, () => 2 * random() - 1))),
+  };
+}
+
+test("on seeded random networks, options and data, the kernel gives the readable rule's numbers to the bit", () => {
+  const random = seededRandom(1919);
+  for (let t = 0; t < 150; t++) {
+    const o = randomOptions(random);
+    const difference = firstDifference(run("wasm", o), run("readable", o));
+    assert.is(
+      difference,
+      null,
+      `case ${t}: [${o.layers}] x ${o.inputs.length}, ${JSON.stringify(o.network)} ${JSON.stringify(o.train)}: ${difference}`,
+    );
+  }
+});
+
+test("trainedBy says which path trained: the perceptron kernel for one neuron with no option, else the network kernel", () => {
+  const x = [
+    [0, 0, 1],
+    [1, 1, 1],
+    [1, 0, 1],
+    [0, 1, 1],
+  ];
+  const y = [0, 1, 1, 0];
+  const p = new Perceptron();
+  assert.is(p.trainedBy, null, "before any training");
+  p.train(x, y, 10);
+  assert.is(p.trainedBy, "WebAssembly perceptron kernel");
+  for (const options of [
+    { layers: [3, 1], bias: true },
+    { layers: [3, 4, 1] },
+    { layers: [3, 4, 1], activation: "tanh" as const },
+  ]) {
+    const net = new Network(options);
+    net.train(x, y, 10);
+    assert.is(net.trainedBy, "WebAssembly network kernel", JSON.stringify(options));
+  }
+  const net = new Network({ layers: [3, 1] });
+  net.train(x, y, 10, { batchSize: 2 });
+  assert.is(net.trainedBy, "WebAssembly network kernel", "one neuron in batches");
+});
+
+test.run();
