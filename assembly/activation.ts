@@ -19,28 +19,8 @@ export function activate(at: usize, rows: i32, k: i32, code: i32): void {
   if (code === SIGMOID) {
     let i = 0;
     let p = at;
-    // eight at a time, with no call, while every lane is in exp's common case (as perceptron.ts)
-    for (; i + 8 <= count; i += 8, p += 64) {
-      const x0 = v128.load(p);
-      const x1 = v128.load(p, 16);
-      const x2 = v128.load(p, 32);
-      const x3 = v128.load(p, 48);
-      const n0 = f64x2.neg(x0);
-      const n1 = f64x2.neg(x1);
-      const n2 = f64x2.neg(x2);
-      const n3 = f64x2.neg(x3);
-      if (i64x2.all_true(v128.and(v128.and(common(n0), common(n1)), v128.and(common(n2), common(n3))))) {
-        v128.store(p, sigmoidCommon(x0));
-        v128.store(p, sigmoidCommon(x1), 16);
-        v128.store(p, sigmoidCommon(x2), 32);
-        v128.store(p, sigmoidCommon(x3), 48);
-      } else {
-        v128.store(p, sigmoid2(x0));
-        v128.store(p, sigmoid2(x1), 16);
-        v128.store(p, sigmoid2(x2), 32);
-        v128.store(p, sigmoid2(x3), 48);
-      }
-    }
+    // eight at a time
+    for (; i + 8 <= count; i += 8, p += 64) sigmoid8(p);
     for (; i + 2 <= count; i += 2, p += 16) v128.store(p, sigmoid2(v128.load(p)));
     if (i < count) store<f64>(p, sigmoid(load<f64>(p)));
   } else if (code === TANH) {
@@ -54,6 +34,30 @@ export function activate(at: usize, rows: i32, k: i32, code: i32): void {
   } else if (code === SOFTMAX) {
     for (let r = 0, p = at; r < rows; r++, p += (<usize>k) << 3) softmax(p, k);
   }
+}
+
+/** σ over the 8 doubles at p, in place: with no call while every lane is in exp's common case (as perceptron.ts). */
+// @ts-ignore: decorator
+@inline export function sigmoid8(p: usize): void {
+    const x0 = v128.load(p);
+    const x1 = v128.load(p, 16);
+    const x2 = v128.load(p, 32);
+    const x3 = v128.load(p, 48);
+    const n0 = f64x2.neg(x0);
+    const n1 = f64x2.neg(x1);
+    const n2 = f64x2.neg(x2);
+    const n3 = f64x2.neg(x3);
+    if (i64x2.all_true(v128.and(v128.and(common(n0), common(n1)), v128.and(common(n2), common(n3))))) {
+      v128.store(p, sigmoidCommon(x0));
+      v128.store(p, sigmoidCommon(x1), 16);
+      v128.store(p, sigmoidCommon(x2), 32);
+      v128.store(p, sigmoidCommon(x3), 48);
+    } else {
+      v128.store(p, sigmoid2(x0));
+      v128.store(p, sigmoid2(x1), 16);
+      v128.store(p, sigmoid2(x2), 32);
+      v128.store(p, sigmoid2(x3), 48);
+    }
 }
 
 /** softmax over one row of k, as src/model/activation.ts: exp(z − max z) / Σ exp(z − max z), the sum first to last. */

@@ -4,6 +4,7 @@
 //  32  depth (i32)   36  rows (i32)   40  targets' address   44  scratch's address
 //  48  batch size (i32: rows an update)   52  the hidden layers' activation   56  the output's
 //  60  the loss   64  the path (PERCEPTRON or NETWORK)   68  whether there are biases (1 or 0)
+//  72  rows a chunk (network.ts: the outputs and deltas past the inputs have room for so many rows)
 //  80  sizes[0 … depth], then outs[0 … depth] (outs[0]: the rows), deltas[0 … depth],
 //      weights[0 … depth − 1], biases[0 … depth − 1], sums[0 … depth − 1] (each layer's room to
 //      sum its adjustment over the rows: weights, then biases) and transposed[0 … depth − 1] (room
@@ -29,6 +30,7 @@ export const OUTPUT: usize = 56;
 export const LOSS: usize = 60;
 export const PATH: usize = 64;
 export const BIAS: usize = 68;
+export const CHUNK: usize = 72;
 const SIZES: usize = 80;
 
 // The activations' codes (src/kernel/layout.ts's ACTIVATION_CODES), the losses' and the paths'.

@@ -10,6 +10,7 @@ import { activate, slope, slope2 } from "./activation";
 import {
   BATCH,
   BIAS,
+  CHUNK,
   biases,
   CROSS_ENTROPY,
   deltas,
@@ -23,6 +24,7 @@ import {
   OUTPUT,
   outs,
   ROWS,
+  SIGMOID,
   record,
   size,
   sums,
@@ -31,9 +33,6 @@ import {
   weights,
 } from "./job";
 import { forward, sum } from "./products";
-
-/** Rows a chunk: at 32 inputs and 16 neurons, 16 KB of rows and 16 KB of outputs and deltas. */
-const CHUNK = 64;
 
 /**
  * A network of any shape and options, iterations `from` to `to` (the caller goes in slices, so that
@@ -78,17 +77,21 @@ function pass(job: usize, start: i32, end: i32, learn: bool): f64 {
   const loss = load<i32>(job + LOSS);
   const m = size(job, 0);
   const k = size(job, depth);
+  const chunk = load<i32>(job + CHUNK);
   let squares: f64 = 0;
-  for (let c = start; c < end; c += CHUNK) {
-    const rows = min(CHUNK, end - c);
+  for (let c = start; c < end; c += chunk) {
+    const rows = min(chunk, end - c);
     const x = outs(job, 0) + ((<usize>c * <usize>m) << 3);
     const y = <usize>load<i32>(job + TARGETS) + ((<usize>c * <usize>k) << 3);
     // forward: aₗ = f(aₗ₋₁ · Wₗ + bₗ)
     for (let l = 0; l < depth; l++) {
       const into = outs(job, l + 1);
       const b = bias ? biases(job, l) : 0;
-      forward(l === 0 ? x : outs(job, l), weights(job, l), b, into, size(job, l), size(job, l + 1), rows);
-      activate(into, rows, size(job, l + 1), l === depth - 1 ? output : hidden);
+      const code = l === depth - 1 ? output : hidden;
+      // σ as the sums are made where forward() can (whole blocks of 8 neurons and pairs of rows), else after
+      const fused = code === SIGMOID && (size(job, l + 1) & 7) === 0 && (rows & 1) === 0;
+      forward(l === 0 ? x : outs(job, l), weights(job, l), b, into, size(job, l), size(job, l + 1), rows, fused);
+      if (!fused) activate(into, rows, size(job, l + 1), code);
     }
     squares = errors(outs(job, depth), y, deltas(job, depth), rows * k, learn ? output : -1, loss, squares);
     if (!learn) continue;

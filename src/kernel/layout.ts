@@ -11,10 +11,14 @@ import { copyRows, isPlainJob, LOSS_NAMES, type Rows, type TrainingJob } from ".
 
 /**
  * Bytes of the table before the sizes and addresses: learningRate, every, l1, l2, depth, rows,
- * targets, scratch, batch, hidden, output, loss, path, bias (assembly/job.ts).
+ * targets, scratch, batch, hidden, output, loss, path, bias, chunk (assembly/job.ts).
  */
 const HEAD = 80;
-/** Rows a chunk in assembly/network.ts: the outputs and deltas of layers past the inputs have room for so many. */
+/**
+ * Rows a chunk in assembly/network.ts: the outputs and deltas of layers past the inputs have room
+ * for so many, kept in cache from a chunk's forward pass to its share of the update (at 32 inputs
+ * and 16 neurons, 16 KB of rows and 16 KB of outputs and deltas).
+ */
 const CHUNK = 64;
 /** The activations' codes in assembly/job.ts: the hidden layers' names, then softmax. */
 const ACTIVATION_CODES: readonly (ActivationName | OutputName)[] = [...ACTIVATION_NAMES, "softmax"];
@@ -103,6 +107,7 @@ export function layOut(job: TrainingJob, buffer: ArrayBuffer, start: number): { 
       LOSS_NAMES.indexOf(job.loss ?? "squared"),
       perceptron ? 1 : 0,
       job.biases ? 1 : 0,
+      Math.min(n, CHUNK),
     ],
     8,
   );
