@@ -3,15 +3,8 @@
 
 import { common, expLanes, sigmoid, sigmoid2, sigmoidCommon } from "./exp";
 import { RELU, SIGMOID, SOFTMAX, TANH } from "./job";
+import { tanh } from "./tanh";
 
-/**
- * src/model/activation.ts's tanh (Math.tanh) over `count` doubles at `at`, in place: passed in the
- * import object by src/kernel/instance.ts. One call a layer, not one a value (a call from here into
- * JavaScript costs about as much as 10 of its tanh).
- */
-// @ts-ignore: decorator
-@external("kernel", "tanhAll")
-declare function tanhAll(at: usize, count: i32): void;
 
 /** f over a layer's sums in place (`rows` rows of k): sigmoid, tanh, ReLU, softmax row by row, or linear (none). */
 export function activate(at: usize, rows: i32, k: i32, code: i32): void {
@@ -24,7 +17,7 @@ export function activate(at: usize, rows: i32, k: i32, code: i32): void {
     for (; i + 2 <= count; i += 2, p += 16) v128.store(p, sigmoid2(v128.load(p)));
     if (i < count) store<f64>(p, sigmoid(load<f64>(p)));
   } else if (code === TANH) {
-    tanhAll(at, count);
+    for (let i = 0, p = at; i < count; i++, p += 8) store<f64>(p, tanh(load<f64>(p)));
   } else if (code === RELU) {
     // numpy's np.maximum(z, 0): z where z ≥ 0 (−0 kept), else 0
     for (let i = 0, p = at; i < count; i++, p += 8) {

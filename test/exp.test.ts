@@ -1,10 +1,11 @@
 // The portable exp (src/model/exp.ts): its special values, its agreement with Math.exp and with correctly
-// rounded values (test/fixtures/exp.json, from mpmath), and Node's Math.exp to the bit.
+// rounded values (test/fixtures/exp.json, from mpmath), and Node's Math.exp to the bit; and its tanh,
+// Node's Math.tanh to the bit.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { exp } from "../src/model/exp";
+import { exp, tanh } from "../src/model/exp";
 import { seededRandom } from "../src/model/random";
 
 const bits = new BigInt64Array(2);
@@ -130,6 +131,27 @@ test("exp gives Node's Math.exp's bits (V8's fdlibm) at the edges of its steps a
   ];
   for (const x of [...xs, ...draws.flatMap((d) => Array.from(d))]) {
     if (!Object.is(exp(x), Math.exp(x))) assert.unreachable(`exp(${x}) = ${exp(x)}, Math.exp ${Math.exp(x)}`);
+  }
+});
+
+test("tanh gives Node's Math.tanh's bits (V8's fdlibm) at its special values, the edges of its steps and at random", () => {
+  const xs: number[] = [0, -0, Infinity, -Infinity, Number.NaN, Number.MIN_VALUE, 1e-300];
+  // its steps' edges: 2^−28, expm1's 0.5·ln2 and 1.5·ln2 (at 2|x|), 1, 22
+  for (const edge of [2 ** -28, 0.3465735912322998 / 2, 1.0397205352783203 / 2, 1, 22, 19.5]) {
+    for (const x of [edge, -edge]) {
+      let down = x;
+      let up = x;
+      xs.push(x);
+      for (let i = 0; i < 32; i++) {
+        down = nextDown(down);
+        up = nextUp(up);
+        xs.push(down, up);
+      }
+    }
+  }
+  const draws = [uniform(100_000, -3, 3, 7), uniform(50_000, -23, 23, 8)];
+  for (const x of [...xs, ...draws.flatMap((d) => Array.from(d))]) {
+    if (!Object.is(tanh(x), Math.tanh(x))) assert.unreachable(`tanh(${x}) = ${tanh(x)}, Math.tanh ${Math.tanh(x)}`);
   }
 });
 

@@ -131,6 +131,35 @@ test("on seeded random networks, options and data, the kernel gives the readable
   }
 });
 
+test("the kernel's tanh is the readable rule's to the bit at its edges (2^-28, 0.5 ln2, 1, 22, ±∞, −0)", () => {
+  // one input, weight 1 to each of eight tanh neurons: each neuron's sum is the row's value itself
+  const values = [
+    0,
+    -0,
+    2 ** -28,
+    -(2 ** -29),
+    1e-300,
+    0.17328679513998632,
+    0.5198603854199589,
+    1,
+    -1,
+    21.999999999999996,
+  ];
+  const more = [22, -30, 1e308, 0.5, -2.5, 7.25, 19.5, 1 - 2 ** -53, 1e-9, -1e-12];
+  const inputs = [...values, ...more].map((v) => [v]);
+  const o: Options = {
+    layers: [1, 8, 1],
+    network: { activation: "tanh", output: "linear" },
+    train: { learningRate: 1e-3, every: 1 },
+    iterations: 2,
+    inputs,
+    outputs: inputs.map(() => [0.5]),
+    weights: [[Array(8).fill(1)], Array.from({ length: 8 }, (_, i) => [0.1 * (i + 1)])],
+  };
+  const difference = firstDifference(run("wasm", o), run("readable", o));
+  assert.is(difference, null, `tanh's edges: ${difference}`);
+});
+
 test("trainedBy says which path trained: the perceptron kernel for one neuron with no option, else the network kernel", () => {
   const x = [
     [0, 0, 1],

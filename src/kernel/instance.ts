@@ -2,7 +2,6 @@
 // scripts/build-wasm.mjs) compiled once, an instance kept for small jobs, and the memory a job needs.
 // The same bytes run in Node and in the browser, so they give the same bits in both.
 
-import { tanh } from "../model/activation";
 import { exp } from "../model/exp";
 import type { Recorder } from "./job";
 import { KERNEL_WASM } from "./wasm-bytes";
@@ -63,14 +62,8 @@ export function kernel(bytes: number): Kernel | null {
     k = kept;
   } else {
     const made: Kernel = { exports: undefined as unknown as Exports, record: IGNORE, busy: false };
-    // exp: the module's e^x for the lanes its lane-wise exp leaves (assembly/exp.ts), the TypeScript
-    // one; tanhAll: the readable rule's tanh over a layer's values (assembly/activation.ts)
-    let view = new Float64Array(0);
-    const tanhAll = (at: number, count: number) => {
-      if (view.buffer !== made.exports.memory.buffer) view = new Float64Array(made.exports.memory.buffer);
-      for (let i = at / 8, end = i + count; i < end; i++) view[i] = tanh(view[i]);
-    };
-    const imports = { kernel: { record: (i: number, e: number) => made.record(i, e), exp, tanhAll } };
+    // exp: the module's e^x for the lanes its lane-wise exp leaves (assembly/exp.ts), the TypeScript one
+    const imports = { kernel: { record: (i: number, e: number) => made.record(i, e), exp } };
     const instance = new WebAssembly.Instance(m, imports);
     made.exports = instance.exports as unknown as Exports;
     k = made;

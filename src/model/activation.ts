@@ -1,5 +1,5 @@
 import { describe } from "../checks/validate";
-import { exp } from "./exp";
+import { exp, tanh } from "./exp";
 
 /**
  * The logistic sigmoid, σ(x) = 1 / (1 + e^(−x)): squashes any number into (0, 1). e^(−x) comes
@@ -42,12 +42,6 @@ export const ACTIVATION_NAMES = ["sigmoid", "tanh", "relu", "linear"] as const;
 export const OUTPUT_NAMES = ["sigmoid", "softmax", "linear"] as const;
 export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 export type OutputName = (typeof OUTPUT_NAMES)[number];
-
-/**
- * tanh, the hidden layers' "tanh": the engine's Math.tanh (V8's fdlibm port), one function for the
- * readable rule and the WebAssembly kernel, which imports it (src/kernel/instance.ts).
- */
-export const tanh = Math.tanh;
 
 /**
  * Each activation f and its slope written in terms of its output a = f(z), as the seed writes the

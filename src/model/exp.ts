@@ -99,3 +99,85 @@ export function exp(x: number): number {
   }
   return y * POW2[k + 2021] * TWO_M1000; // a subnormal result: y·2^(k + 1000), then one rounding
 }
+
+// tanh, the hidden layers' "tanh": fdlibm's s_tanh.c with the s_expm1.c it calls, as V8 keeps them
+// in src/base/ieee754.cc (FreeBSD's versions), so in Node 20 it gives exactly the bits of Math.tanh,
+// and in any other engine the bits Node's would give; the WebAssembly kernel has the same steps
+// (assembly/tanh.ts), and test/exp.test.ts and test/kernel-options.test.ts hold them to the same bits.
+// The method: tanh(x) = 1 − 2/(e^(2|x|) + 1) for |x| ≥ 1, −t/(t + 2) with t = e^(−2|x|) − 1 below
+// (expm1, accurate where e^u is near 1), x itself below 2^−28, ±1 from 22 on.
+
+// s_expm1.c's constants: its Remez fit of (e^u − 1)'s rational part, in u²/2
+const Q1 = -3.33333333333331316428e-2; // 0xbfa11111_111110f4
+const Q2 = 1.5873015872548146e-3; // 0x3f5a01a0_19fe5585
+const Q3 = -7.93650757867487942473e-5; // 0xbf14ce19_9eaadbb7
+const Q4 = 4.00821782732936239552e-6; // 0x3ed0cfca_86e65239
+const Q5 = -2.01099218183624371326e-7; // 0xbe8afdb7_6e09c32d
+
+/**
+ * e^u − 1, s_expm1.c's steps for the arguments tanh gives it: u in [2, 44) or (−2, −2^−27] (so none of
+ * its filters for huge, non-finite and tiny arguments applies).
+ */
+function expm1(u: number): number {
+  let x = u;
+  let c = 0;
+  let k = 0;
+  // reduce: x = k·ln2 + r, r = hi − lo, with c the rounding of hi − lo
+  if (Math.abs(x) >= HALF_LN2) {
+    let hi: number;
+    let lo: number;
+    if (Math.abs(x) < THREE_HALVES_LN2) {
+      k = x >= 0 ? 1 : -1;
+      hi = x - k * LN2_HI;
+      lo = k * LN2_LO;
+    } else {
+      k = Math.trunc(INV_LN2 * x + (x >= 0 ? 0.5 : -0.5));
+      hi = x - k * LN2_HI; // exact
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+    c = hi - x - lo;
+  }
+  const hfx = 0.5 * x;
+  const hxs = x * hfx;
+  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+  let t = 3 - r1 * hfx;
+  let e = hxs * ((r1 - t) / (6 - x * t));
+  if (k === 0) return x - (x * e - hxs); // c is 0
+  const twopk = POW2[k + 1021];
+  e = x * (e - c) - c;
+  e -= hxs;
+  if (k === -1) return 0.5 * (x - e) - 0.5;
+  if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
+  if (k <= -2 || k > 56) return (1 - (e - x)) * twopk - 1;
+  if (k < 20) {
+    t = 1 - POW2[1021 - k]; // 1 − 2^−k
+    return (t - (e - x)) * twopk;
+  }
+  t = POW2[1021 - k]; // 2^−k
+  return (x - (e + t) + 1) * twopk;
+}
+
+/**
+ * tanh(x), the same bits in every JavaScript engine: fdlibm's tanh (Node 20's Math.tanh), in plain
+ * arithmetic, with fdlibm's steps.
+ *
+ * @param x - any number
+ * @returns tanh(x), within 2 ulp (NaN for NaN, ±1 for ±∞ and from |x| = 22 on, −0 for −0)
+ * @example
+ * tanh(0.5); // returns 0.46211715726000974
+ */
+export function tanh(x: number): number {
+  if (x - x !== 0) return x !== x ? x : x > 0 ? 1 : -1; // NaN; ±∞
+  const ax = Math.abs(x);
+  if (ax >= 22) return x > 0 ? 1 : -1; // fdlibm's 1 − tiny, rounded
+  if (ax < TINY) return x; // tanh(x) = x to the last bit (−0 kept)
+  let z: number;
+  if (ax >= 1) {
+    z = 1 - 2 / (expm1(2 * ax) + 2);
+  } else {
+    const t = expm1(-2 * ax);
+    z = -t / (t + 2);
+  }
+  return x >= 0 ? z : -z;
+}
