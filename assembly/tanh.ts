@@ -9,11 +9,11 @@ const INV_LN2: f64 = Math.LOG2E;
 const HALF_LN2: f64 = 0.3465735912322998;
 const THREE_HALVES_LN2: f64 = 1.0397205352783203;
 const TINY: f64 = 3.725290298461914e-9;
-const Q1: f64 = -3.33333333333331316428e-2;
+const Q1: f64 = -0.03333333333333313;
 const Q2: f64 = 1.5873015872548146e-3;
-const Q3: f64 = -7.93650757867487942473e-5;
-const Q4: f64 = 4.00821782732936239552e-6;
-const Q5: f64 = -2.01099218183624371326e-7;
+const Q3: f64 = -0.0000793650757867488;
+const Q4: f64 = 0.000004008217827329362;
+const Q5: f64 = -2.0109921818362437e-7;
 
 /** 2^k, exactly, for a normal power of two. */
 // @ts-ignore: decorator
@@ -63,7 +63,7 @@ function expm1(u: f64): f64 {
 
 /** tanh(x): src/model/exp.ts's tanh. */
 export function tanh(x: f64): f64 {
-  if (x - x !== 0) return x !== x ? x : x > 0 ? 1 : -1;
+  if (x - x !== 0) return x !== x ? x : x > 0 ? 1 : -1; // NaN; ±∞
   const ax = Math.abs(x);
   if (ax >= 22) return x > 0 ? 1 : -1;
   if (ax < TINY) return x;

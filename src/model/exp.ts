@@ -108,11 +108,11 @@ export function exp(x: number): number {
 // (expm1, accurate where e^u is near 1), x itself below 2^−28, ±1 from 22 on.
 
 // s_expm1.c's constants: its Remez fit of (e^u − 1)'s rational part, in u²/2
-const Q1 = -3.33333333333331316428e-2; // 0xbfa11111_111110f4
+const Q1 = -0.03333333333333313; // 0xbfa11111_111110f4
 const Q2 = 1.5873015872548146e-3; // 0x3f5a01a0_19fe5585
-const Q3 = -7.93650757867487942473e-5; // 0xbf14ce19_9eaadbb7
-const Q4 = 4.00821782732936239552e-6; // 0x3ed0cfca_86e65239
-const Q5 = -2.01099218183624371326e-7; // 0xbe8afdb7_6e09c32d
+const Q3 = -0.0000793650757867488; // 0xbf14ce19_9eaadbb7
+const Q4 = 0.000004008217827329362; // 0x3ed0cfca_86e65239
+const Q5 = -2.0109921818362437e-7; // 0xbe8afdb7_6e09c32d
 
 /**
  * e^u − 1, s_expm1.c's steps for the arguments tanh gives it: u in [2, 44) or (−2, −2^−27] (so none of
@@ -168,7 +168,7 @@ function expm1(u: number): number {
  * tanh(0.5); // returns 0.46211715726000974
  */
 export function tanh(x: number): number {
-  if (x - x !== 0) return x !== x ? x : x > 0 ? 1 : -1; // NaN; ±∞
+  if (x - x !== 0) return Number.isNaN(x) ? x : x > 0 ? 1 : -1; // NaN; ±∞
   const ax = Math.abs(x);
   if (ax >= 22) return x > 0 ? 1 : -1; // fdlibm's 1 − tiny, rounded
   if (ax < TINY) return x; // tanh(x) = x to the last bit (−0 kept)
