@@ -76,3 +76,79 @@ export function tanh(x: f64): f64 {
   }
   return x >= 0 ? z : -z;
 }
+
+/** 2^k in each lane, for whole-number lanes |k| ≤ 1022: k + 1.5·2^52 holds k in its low bits (as exp.ts). */
+// @ts-ignore: decorator
+@inline function pow2x2(k: v128): v128 {
+  const shifted = f64x2.add(k, f64x2.splat(6755399441055744.0));
+  return i64x2.shl(i64x2.sub(shifted, i64x2.splat(0x4338000000000000 - 1023)), 52);
+}
+
+/**
+ * expm1's steps in each lane, with no branch: every lane's k from the same reduction (0 below
+ * 0.5·ln2, ±1 below 1.5·ln2, else rounded), then each of expm1's endings, and each lane takes its
+ * own k's. The same bits as expm1 lane by lane, for its arguments.
+ */
+// @ts-ignore: decorator
+@inline function expm1x2(u: v128): v128 {
+  const au = f64x2.abs(u);
+  const negative = f64x2.lt(u, f64x2.splat(0));
+  const rounded = f64x2.trunc(
+    f64x2.add(f64x2.mul(f64x2.splat(INV_LN2), u), v128.bitselect(f64x2.splat(-0.5), f64x2.splat(0.5), negative)),
+  );
+  const one = v128.bitselect(f64x2.splat(-1), f64x2.splat(1), negative);
+  const k = v128.and(
+    v128.bitselect(one, rounded, f64x2.lt(au, f64x2.splat(THREE_HALVES_LN2))),
+    f64x2.ge(au, f64x2.splat(HALF_LN2)),
+  );
+  const hi = f64x2.sub(u, f64x2.mul(k, f64x2.splat(LN2_HI)));
+  const lo = f64x2.mul(k, f64x2.splat(LN2_LO));
+  const x = f64x2.sub(hi, lo);
+  const c = f64x2.sub(f64x2.sub(hi, x), lo);
+  const hfx = f64x2.mul(f64x2.splat(0.5), x);
+  const hxs = f64x2.mul(x, hfx);
+  let r1 = f64x2.add(f64x2.splat(Q4), f64x2.mul(hxs, f64x2.splat(Q5)));
+  r1 = f64x2.add(f64x2.splat(Q3), f64x2.mul(hxs, r1));
+  r1 = f64x2.add(f64x2.splat(Q2), f64x2.mul(hxs, r1));
+  r1 = f64x2.add(f64x2.splat(Q1), f64x2.mul(hxs, r1));
+  r1 = f64x2.add(f64x2.splat(1), f64x2.mul(hxs, r1));
+  const t = f64x2.sub(f64x2.splat(3), f64x2.mul(r1, hfx));
+  const e = f64x2.mul(hxs, f64x2.div(f64x2.sub(r1, t), f64x2.sub(f64x2.splat(6), f64x2.mul(x, t))));
+  // k = 0
+  const r0 = f64x2.sub(x, f64x2.sub(f64x2.mul(x, e), hxs));
+  let e2 = f64x2.sub(f64x2.mul(x, f64x2.sub(e, c)), c);
+  e2 = f64x2.sub(e2, hxs);
+  const twopk = pow2x2(k);
+  const twomk = pow2x2(f64x2.neg(k));
+  const ex = f64x2.sub(e2, x);
+  const one1 = f64x2.splat(1);
+  // k = −1; k = 1; k ≤ −2 or k > 56; k < 20; the rest
+  const rm1 = f64x2.sub(f64x2.mul(f64x2.splat(0.5), f64x2.sub(x, e2)), f64x2.splat(0.5));
+  const rp1 = v128.bitselect(
+    f64x2.mul(f64x2.splat(-2), f64x2.sub(e2, f64x2.add(x, f64x2.splat(0.5)))),
+    f64x2.add(one1, f64x2.mul(f64x2.splat(2), f64x2.sub(x, e2))),
+    f64x2.lt(x, f64x2.splat(-0.25)),
+  );
+  const far = f64x2.sub(f64x2.mul(f64x2.sub(one1, ex), twopk), one1);
+  const low = f64x2.mul(f64x2.sub(f64x2.sub(one1, twomk), ex), twopk);
+  const high = f64x2.mul(f64x2.add(f64x2.sub(x, f64x2.add(e2, twomk)), one1), twopk);
+  let y = v128.bitselect(low, high, f64x2.lt(k, f64x2.splat(20)));
+  y = v128.bitselect(far, y, v128.or(f64x2.le(k, f64x2.splat(-2)), f64x2.gt(k, f64x2.splat(56))));
+  y = v128.bitselect(rp1, y, f64x2.eq(k, one1));
+  y = v128.bitselect(rm1, y, f64x2.eq(k, f64x2.splat(-1)));
+  return v128.bitselect(r0, y, f64x2.eq(k, f64x2.splat(0)));
+}
+
+/** tanh in each lane: tanh()'s steps with no branch, each lane taking its own case's (the same bits). */
+// @ts-ignore: decorator
+@inline export function tanh2(x: v128): v128 {
+  const ax = f64x2.abs(x);
+  const big = f64x2.ge(ax, f64x2.splat(1));
+  const t = expm1x2(v128.bitselect(f64x2.mul(f64x2.splat(2), ax), f64x2.mul(f64x2.splat(-2), ax), big));
+  const d = f64x2.add(t, f64x2.splat(2));
+  let z = v128.bitselect(f64x2.sub(f64x2.splat(1), f64x2.div(f64x2.splat(2), d)), f64x2.div(f64x2.neg(t), d), big);
+  z = v128.bitselect(z, f64x2.neg(z), f64x2.ge(x, f64x2.splat(0)));
+  // from 22 on (and ±∞): ±1; below 2^−28: x; NaN: x
+  z = v128.bitselect(v128.bitselect(f64x2.splat(1), f64x2.splat(-1), f64x2.gt(x, f64x2.splat(0))), z, f64x2.ge(ax, f64x2.splat(22)));
+  return v128.bitselect(x, z, v128.or(f64x2.lt(ax, f64x2.splat(TINY)), f64x2.ne(x, x)));
+}

@@ -10,6 +10,7 @@ import type { TrainingJob } from "../src/kernel/job";
 import { trainInWasm } from "../src/kernel/train";
 import { ACTIVATION_NAMES, OUTPUT_NAMES } from "../src/model/activation";
 import { backpropagation } from "../src/model/backpropagation";
+import { tanh } from "../src/model/exp";
 import { Network, type NetworkOptions } from "../src/model/network";
 import { Perceptron } from "../src/model/perceptron";
 import { seededRandom } from "../src/model/random";
@@ -131,33 +132,39 @@ test("on seeded random networks, options and data, the kernel gives the readable
   }
 });
 
-test("the kernel's tanh is the readable rule's to the bit at its edges (2^-28, 0.5 ln2, 1, 22, ±∞, −0)", () => {
-  // one input, weight 1 to each of eight tanh neurons: each neuron's sum is the row's value itself
-  const values = [
-    0,
-    -0,
-    2 ** -28,
-    -(2 ** -29),
-    1e-300,
-    0.17328679513998632,
-    0.5198603854199589,
-    1,
-    -1,
-    21.999999999999996,
-  ];
-  const more = [22, -30, 1e308, 0.5, -2.5, 7.25, 19.5, 1 - 2 ** -53, 1e-9, -1e-12];
-  const inputs = [...values, ...more].map((v) => [v]);
-  const o: Options = {
-    layers: [1, 8, 1],
-    network: { activation: "tanh", output: "linear" },
-    train: { learningRate: 1e-3, every: 1 },
-    iterations: 2,
-    inputs,
-    outputs: inputs.map(() => [0.5]),
-    weights: [[Array(8).fill(1)], Array.from({ length: 8 }, (_, i) => [0.1 * (i + 1)])],
-  };
-  const difference = firstDifference(run("wasm", o), run("readable", o));
-  assert.is(difference, null, `tanh's edges: ${difference}`);
+test("the kernel's tanh is src/model/exp.ts's to the bit: at its steps' edges, specials and 200,000 random values", () => {
+  // one row [1]; weight v to hidden neuron j makes its sum v; with output weights 0, a linear output
+  // and target 1, one update (η = 1) sets output weight j to 0 + tanh(v) · 1
+  // (NaN alone: it makes the one output NaN, and so every output weight)
+  const values: number[] = [Number.NaN, 0, -0, Infinity, -Infinity, Number.MIN_VALUE, 1e308, -1e-300];
+  for (const edge of [2 ** -28, 0.3465735912322998 / 2, 1.0397205352783203 / 2, 1, 22, 19.5, 10, 1.25]) {
+    for (let i = -40; i <= 40; i++) values.push(edge + i * edge * 2 ** -52, -(edge + i * edge * 2 ** -52));
+  }
+  const random = seededRandom(77);
+  for (let i = 0; i < 100_000; i++) values.push(6 * random() - 3, 48 * random() - 24);
+  for (let from = 0; from < values.length; from += from === 0 ? 1 : 128) {
+    const v = values.slice(from, from === 0 ? 1 : from + 128);
+    const job: TrainingJob = {
+      rows: [[1]],
+      targets: Float64Array.of(1),
+      weights: [Float64Array.from(v), new Float64Array(v.length)],
+      layers: [1, v.length, 1],
+      iterations: 1,
+      learningRate: 1,
+      every: 0,
+      record: () => {},
+      activation: "tanh",
+      output: "linear",
+    };
+    assert.is(trainInWasm(job), "network");
+    const want = v.map((x) => 0 + tanh(x) * 1);
+    const difference = firstDifference([...job.weights[1]], want);
+    assert.is(
+      difference,
+      null,
+      `tanh of values ${from}…: ${difference} (x = ${v[Number(difference?.match(/\d+/)?.[0])]})`,
+    );
+  }
 });
 
 test("trainedBy says which path trained: the perceptron kernel for one neuron with no option, else the network kernel", () => {
