@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Runs the test suites in two uvu processes at once, on this project's 2 cores: one runs the site's
+// Runs the test suites in three uvu processes at once, on this project's 2 cores: one runs the site's
 // suites, which share one build of site/ (test/e2e/helpers/site.ts: its tslab kernels, then the
-// pages in Chromium), the other everything else (the unit suites, JupyterLab, the classic Notebook,
-// the package, …). Each process alone leaves a core idle a third of the time (a kernel starting, a
-// page loading); together they take about the time of the longer one.
+// pages in Chromium), one the suites that drive JupyterLab's server (lab, jupyterlab, start), the
+// third everything else (the unit suites, the classic Notebook, the package, …). Each is mostly
+// one thing after another, waiting much of the time (a kernel starting, a page loading): with two,
+// the cores were busy about half the time.
 // usage: node scripts/test.mjs [all|e2e]   (npm test: all; npm run test:e2e: e2e)
-// Each line a process prints is shown as it ends, after the name of its group; the last lines add
-// up both processes' summaries in uvu's words (Total, Passed, Skipped, Duration), which .ci/run reads.
+// Each line a process prints is shown as it ends, after the name of its group and the seconds since
+// the start (where the time goes: a file's name line is printed as it starts); the last lines add
+// up the processes' summaries in uvu's words (Total, Passed, Skipped, Duration), which .ci/run reads.
 // Exits 1 when either group fails.
 import { spawn } from "node:child_process";
 import { setPriority } from "node:os";
@@ -27,15 +29,18 @@ if (!["all", "e2e"].includes(which)) {
   console.error(`usage: node scripts/test.mjs [all|e2e] (got ${JSON.stringify(which)})`);
   process.exit(2);
 }
-// The site's group is the longer one: the other runs at a lower priority (nice 10), on what it leaves.
+/** The suites that drive JupyterLab's own server in Chromium: mostly waiting (a server, a kernel, a page), so a process of their own. */
+const LAB_SUITES = ["lab", "jupyterlab", "start"];
+const labFiles = `^(${LAB_SUITES.join("|")})\\.test\\.ts$`;
+// the other two groups' files, as uvu names them from test/ (e2e/NAME.test.ts) and from test/e2e/ (NAME.test.ts)
+const apart = `(${[...SITE_SUITES, ...LAB_SUITES].join("|")})\\.test\\.ts$`;
+// The site's group is the longest: the others run at a lower priority (nice 10), on what it leaves.
 const GROUPS = [
   { name: "site", args: ["-r", "tsx", "test/e2e", siteFiles], nice: 0 },
+  { name: "lab", args: ["-r", "tsx", "test/e2e", labFiles], nice: 10 },
   which === "all"
-    ? {
-        name: "rest",
-        args: ["-r", "tsx", "test", "\\.test\\.ts$", "-i", `e2e[\\\\/](${SITE_SUITES.join("|")})\\.test\\.ts$`],
-      }
-    : { name: "rest", args: ["-r", "tsx", "test/e2e", "\\.test\\.ts$", "-i", siteFiles], nice: 10 },
+    ? { name: "rest", args: ["-r", "tsx", "test", "\\.test\\.ts$", "-i", `^e2e[\\\\/]${apart}`], nice: 10 }
+    : { name: "rest", args: ["-r", "tsx", "test/e2e", "\\.test\\.ts$", "-i", `^${apart}`], nice: 10 },
 ];
 
 /** The uvu summary's numbers in `text` (its colours removed), or undefined when it printed none. */
@@ -48,7 +53,9 @@ function summary(text) {
     : { total, passed: number("Passed"), skipped: number("Skipped"), ms: number("Duration") };
 }
 
-/** Runs one group; its lines are printed whole, as they end, after `[name]`. */
+const started = Date.now();
+
+/** Runs one group; its lines are printed whole, as they end, after `[name seconds]`. */
 function run({ name, args, nice }) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [uvu, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
@@ -60,7 +67,7 @@ function run({ name, args, nice }) {
       all += chunk;
       const lines = (pending[stream] + chunk).split("\n");
       pending[stream] = lines.pop();
-      for (const line of lines) out.write(`[${name}] ${line}\n`);
+      for (const line of lines) out.write(`[${name} ${((Date.now() - started) / 1000).toFixed(0)}] ${line}\n`);
     };
     child.stdout.on("data", show("stdout", process.stdout));
     child.stderr.on("data", show("stderr", process.stderr));
@@ -71,7 +78,6 @@ function run({ name, args, nice }) {
   });
 }
 
-const started = Date.now();
 const results = await Promise.all(GROUPS.map(run));
 const sum = (key) => results.reduce((n, r) => n + (r.summary?.[key] ?? 0), 0);
 console.log("");
