@@ -89,7 +89,18 @@ export function forward(input: usize, w: usize, b: usize, output: usize, m: i32,
       v128.store(at(output + <usize>r * kStride, j), s);
     }
   }
-  for (let j = k8; j < k; j++) forwardColumn(input, w, b, output, m, k, rows, j);
+  // the neurons past the blocks of 8: two at a time, a row at a time, then the last alone, rows in the lanes
+  const k2 = k & ~1;
+  for (let r = 0; k2 > k8 && r < rows; r++) {
+    const a = input + <usize>r * mStride;
+    for (let j = k8; j < k2; j += 2) {
+      let s = f64x2.splat(0);
+      for (let i = 0, c = at(w, j); i < m; i++, c += kStride) s = f64x2.add(s, f64x2.mul(v128.load64_splat(at(a, i)), v128.load(c)));
+      if (b) s = f64x2.add(s, v128.load(at(b, j)));
+      v128.store(at(output + <usize>r * kStride, j), s);
+    }
+  }
+  if (k2 < k) forwardColumn(input, w, b, output, m, k, rows, k2);
 }
 
 /** Neuron j of forward() for every row: rows in the lanes, eight at a time, then two, then one. */
@@ -122,6 +133,14 @@ function forwardColumn(input: usize, w: usize, b: usize, output: usize, m: i32, 
     storePair(o + 2 * kStride, kStride, s1);
     storePair(o + 4 * kStride, kStride, s2);
     storePair(o + 6 * kStride, kStride, s3);
+  }
+  for (; r + 2 <= rows; r += 2) {
+    let s = f64x2.splat(0);
+    for (let i = 0, p = input + <usize>r * mStride, c = at(w, j); i < m; i++, p += 8, c += kStride) {
+      s = f64x2.add(s, f64x2.mul(pair(p, mStride), v128.load64_splat(c)));
+    }
+    if (b) s = f64x2.add(s, bias);
+    storePair(at(output + <usize>r * kStride, j), kStride, s);
   }
   for (; r < rows; r++) {
     let s: f64 = 0;
@@ -203,7 +222,19 @@ export function sum(input: usize, after: usize, s: usize, m: i32, k: i32, rows: 
       v128.store(at(row, j), t);
     }
   }
-  for (let j = k8; j < k; j++) sumColumn(input, after, s, m, k, rows, j);
+  // the neurons past the blocks of 8: two at a time, an input at a time, then the last alone, inputs in the lanes
+  const k2 = k & ~1;
+  for (let i = 0; k2 > k8 && i < m; i++) {
+    const row = s + <usize>i * kStride;
+    for (let j = k8; j < k2; j += 2) {
+      let t = v128.load(at(row, j));
+      for (let r = 0, p = at(input, i), d = at(after, j); r < rows; r++, p += mStride, d += kStride) {
+        t = f64x2.add(t, f64x2.mul(v128.load64_splat(p), v128.load(d)));
+      }
+      v128.store(at(row, j), t);
+    }
+  }
+  if (k2 < k) sumColumn(input, after, s, m, k, rows, k2);
   // the biases': each neuron's deltas summed over the rows
   const row = s + <usize>m * kStride;
   let j = 0;
@@ -241,6 +272,14 @@ function sumColumn(input: usize, after: usize, s: usize, m: i32, k: i32, rows: i
     storePair(q + 2 * kStride, kStride, t1);
     storePair(q + 4 * kStride, kStride, t2);
     storePair(q + 6 * kStride, kStride, t3);
+  }
+  for (; i + 2 <= m; i += 2) {
+    const q = at(s + <usize>i * kStride, j);
+    let t = pair(q, kStride);
+    for (let r = 0, p = at(input, i), d = at(after, j); r < rows; r++, p += mStride, d += kStride) {
+      t = f64x2.add(t, f64x2.mul(v128.load(p), v128.load64_splat(d)));
+    }
+    storePair(q, kStride, t);
   }
   for (; i < m; i++) {
     const q = at(s + <usize>i * kStride, j);
