@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { hasModules, PYTHONS, root, setup } from "../scripts/setup.mjs";
-import { DATA_SEED, data, largestDifference, median, ms, ours, sequel } from "./data.mjs";
+import { DATA_SEED, data, largestDifference, median, ms, ours, sequel, times } from "./data.mjs";
 import { describeMemory, memory } from "./memory.mjs";
 import { benchOptions } from "./options.mjs";
 import { duration, LADDER, scaling, scalingSvg } from "./scaling.mjs";
@@ -109,7 +109,6 @@ function numpyName(numpy) {
 }
 
 const ratio = (theirs, mine) => median(theirs) / median(mine);
-const times = (value) => `${value.toFixed(value < 10 ? 1 : 0)}x`;
 
 setup("bench");
 const module = ours();

@@ -41,6 +41,8 @@ export function startingWeights({ Network, Perceptron }, cols, layers) {
 
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 export const ms = (seconds) => `${(median(seconds) * 1000).toFixed(3)} ms`;
+/** A ratio as the tables show it: two digits below 10 (0.95x is not rounded up to a target of 1x). */
+export const times = (value) => `${value < 10 ? value.toPrecision(2) : value.toFixed(0)}x`;
 
 /** The largest |a − b| / max(|b|, 1) over two lists of weights. */
 export function largestDifference(a, b) {

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { root } from "../scripts/setup.mjs";
-import { DATA_SEED, data, largestDifference, median, ms, sequel } from "./data.mjs";
+import { DATA_SEED, data, largestDifference, median, ms, sequel, times } from "./data.mjs";
 
 export const OPTION_CASES = [
   {
@@ -96,20 +96,20 @@ export function benchOptions(module, python) {
     const difference = largestDifference(mine.weights, numpy.weights.flat(2));
     agreement = Math.max(agreement, difference);
     const ratio = median(numpy.seconds) / median(mine.seconds);
-    const times = `${ratio.toFixed(ratio < 10 ? 1 : 0)}×`;
+    const shown = times(ratio).replace("x", "×");
     const size = `${c.rows.toLocaleString("en")} x ${c.layers.join("-")} x ${c.iterations.toLocaleString("en")}`;
     console.log(
       [
         `${c.name}, ${size}`.padEnd(52),
         ms(numpy.seconds).padStart(11),
         ms(mine.seconds).padStart(11),
-        times.padStart(8),
+        shown.padStart(8),
         `${c.target}x`.padStart(7),
         `  ${mine.path} (${difference <= 1e-9 ? "yes" : `NO: ${difference.toExponential(1)}`})`,
       ].join(" "),
     );
     lines.push(
-      `| ${c.name} | ${size} | ${ms(numpy.seconds)} | ${ms(mine.seconds)} | **${times}** | ≥ ${c.target}× | ${mine.path} |`,
+      `| ${c.name} | ${size} | ${ms(numpy.seconds)} | ${ms(mine.seconds)} | **${shown}** | ≥ ${c.target}× | ${mine.path} |`,
     );
   }
   const table = [
