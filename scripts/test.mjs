@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Runs the test suites in three uvu processes at once, on this project's 2 cores: one runs the site's
+// Runs the test suites in three uvu processes at once, on this project's 2 cores (npm run test:unit:
+// the unit suites in two, a half each): one runs the site's
 // suites, which share one build of site/ (test/e2e/helpers/site.ts: its tslab kernels, then the
 // pages in Chromium), one the suites that drive JupyterLab's server (lab, jupyterlab, start), the
 // third everything else (the unit suites, the classic Notebook, the package, …). Each is mostly
 // one thing after another, waiting much of the time (a kernel starting, a page loading): with two,
 // the cores were busy about half the time.
-// usage: node scripts/test.mjs [all|e2e]   (npm test: all; npm run test:e2e: e2e)
+// usage: node scripts/test.mjs [all|e2e|unit]   (npm test: all; npm run test:e2e: e2e; npm run test:unit: unit)
 // Each line a process prints is shown as it ends, after the name of its group and the seconds since
 // the start (where the time goes: a file's name line is printed as it starts); the last lines add
 // up the processes' summaries in uvu's words (Total, Passed, Skipped, Duration), which .ci/run reads.
@@ -25,8 +26,8 @@ const SITE_SUITES = ["notebooks", "playground", "site-a11y", "site", "step-pages
 const siteFiles = `^(${SITE_SUITES.join("|")})\\.test\\.ts$`;
 
 const which = process.argv[2] ?? "all";
-if (!["all", "e2e"].includes(which)) {
-  console.error(`usage: node scripts/test.mjs [all|e2e] (got ${JSON.stringify(which)})`);
+if (!["all", "e2e", "unit"].includes(which)) {
+  console.error(`usage: node scripts/test.mjs [all|e2e|unit] (got ${JSON.stringify(which)})`);
   process.exit(2);
 }
 /** The suites that drive JupyterLab's own server in Chromium: mostly waiting (a server, a kernel, a page), so a process of their own. */
@@ -34,14 +35,26 @@ const LAB_SUITES = ["lab", "jupyterlab", "start"];
 const labFiles = `^(${LAB_SUITES.join("|")})\\.test\\.ts$`;
 // the other two groups' files, as uvu names them from test/ (e2e/NAME.test.ts) and from test/e2e/ (NAME.test.ts)
 const apart = `(${[...SITE_SUITES, ...LAB_SUITES].join("|")})\\.test\\.ts$`;
-// The site's group is the longest: the others run at a lower priority (nice 10), on what it leaves.
-const GROUPS = [
-  { name: "site", args: ["-r", "tsx", "test/e2e", siteFiles], nice: 0 },
-  { name: "lab", args: ["-r", "tsx", "test/e2e", labFiles], nice: 10 },
-  which === "all"
-    ? { name: "rest", args: ["-r", "tsx", "test", "\\.test\\.ts$", "-i", `^e2e[\\\\/]${apart}`], nice: 10 }
-    : { name: "rest", args: ["-r", "tsx", "test/e2e", "\\.test\\.ts$", "-i", `^${apart}`], nice: 10 },
+/**
+ * npm run test:unit's two groups: the suites that train most (the kernel against the readable rule,
+ * exp, the network: about half the tier's time), and the others, e2e/ apart.
+ */
+const TRAINING = "^(kernel|exp|network)(-[a-z]+)?\\.test\\.ts$";
+const UNIT_GROUPS = [
+  { name: "unit 1", args: ["-r", "tsx", "test", TRAINING] },
+  { name: "unit 2", args: ["-r", "tsx", "test", "\\.test\\.ts$", "-i", "^e2e", "-i", TRAINING] },
 ];
+// The site's group is the longest: the others run at a lower priority (nice 10), on what it leaves.
+const GROUPS =
+  which === "unit"
+    ? UNIT_GROUPS
+    : [
+        { name: "site", args: ["-r", "tsx", "test/e2e", siteFiles], nice: 0 },
+        { name: "lab", args: ["-r", "tsx", "test/e2e", labFiles], nice: 10 },
+        which === "all"
+          ? { name: "rest", args: ["-r", "tsx", "test", "\\.test\\.ts$", "-i", `^e2e[\\\\/]${apart}`], nice: 10 }
+          : { name: "rest", args: ["-r", "tsx", "test/e2e", "\\.test\\.ts$", "-i", `^${apart}`], nice: 10 },
+      ];
 
 /** The uvu summary's numbers in `text` (its colours removed), or undefined when it printed none. */
 function summary(text) {

@@ -73,7 +73,12 @@ const { cases } = JSON.parse(readFileSync(join(__dirname, "fixtures", "options.j
 
 test("on every numpy option case, the kernel gives the readable rule's numbers to the bit", () => {
   for (const c of cases) {
-    const o = { ...c, weights: new Network({ layers: c.layers, seed: c.seed }).weights };
+    // their first 150 iterations (all of them: test/network-options.test.ts, through the kernel, against numpy)
+    const o = {
+      ...c,
+      iterations: Math.min(c.iterations, 150),
+      weights: new Network({ layers: c.layers, seed: c.seed }).weights,
+    };
     const difference = firstDifference(run("wasm", o), run("readable", o));
     assert.is(difference, null, `${c.name}: ${difference}`);
   }
