@@ -2,8 +2,6 @@
 // batches, L1, L2) against the readable rule: the same bits, on numpy's option cases and on seeded
 // random networks, options and data; and `trainedBy` says which path ran.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { TrainingJob } from "../src/kernel/job";
@@ -11,19 +9,13 @@ import { trainInWasm } from "../src/kernel/train";
 import { ACTIVATION_NAMES, OUTPUT_NAMES } from "../src/model/activation";
 import { backpropagation } from "../src/model/backpropagation";
 import { tanh } from "../src/model/exp";
-import { Network, type NetworkOptions } from "../src/model/network";
+import { Network } from "../src/model/network";
 import { Perceptron } from "../src/model/perceptron";
 import { seededRandom } from "../src/model/random";
+import { type OptionCase, optionCases } from "./helpers/fixtures";
 
-interface Options {
-  layers: number[];
-  network: NetworkOptions;
-  train: { learningRate?: number; batchSize?: number; l1?: number; l2?: number; every: number };
-  iterations: number;
-  inputs: number[][];
-  outputs: number[][];
-  weights: number[][][];
-}
+/** What a run needs: an option case's fields, with any first weights. */
+type Options = Pick<OptionCase, "layers" | "network" | "train" | "iterations" | "inputs" | "outputs" | "weights">;
 
 /** Trains `o` from `start` by the readable rule or the kernel: every number it ends with and records, in order. */
 function run(trainer: "readable" | "wasm", o: Options): number[] {
@@ -67,12 +59,8 @@ function firstDifference(a: number[], b: number[]): string | null {
   return i < 0 ? null : `[${i}]: ${a[i]} against ${b[i]}`;
 }
 
-const { cases } = JSON.parse(readFileSync(join(__dirname, "fixtures", "options.json"), "utf8")) as {
-  cases: (Options & { name: string; seed: number })[];
-};
-
 test("on every numpy option case, the kernel gives the readable rule's numbers to the bit", () => {
-  for (const c of cases) {
+  for (const c of optionCases) {
     // their first 150 iterations (all of them: test/network-options.test.ts, through the kernel, against numpy)
     const o = {
       ...c,

@@ -1,31 +1,11 @@
 // The network grown past the sequel (issue 19): a bias, activations, outputs, losses, batches, L1
 // and L2, each alone and together, against numpy's numbers (test/reference/options.py writes
 // test/fixtures/options.json); the refused combinations, each with its message; toJSON/fromJSON.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Network, type NetworkOptions } from "../src";
+import { Network } from "../src";
 import { assertClose, assertThrows, TOL } from "./helpers/assert";
-
-interface Case {
-  name: string;
-  layers: number[];
-  seed: number;
-  network: NetworkOptions;
-  train: { learningRate?: number; batchSize?: number; l1?: number; l2?: number; every: number };
-  iterations: number;
-  inputs: number[][];
-  outputs: number[][];
-  weights: number[][][];
-  biases: number[][] | null;
-  errors: number[];
-  predictions: number[][];
-}
-
-const { cases } = JSON.parse(readFileSync(join(__dirname, "fixtures", "options.json"), "utf8")) as {
-  cases: Case[];
-};
+import { type OptionCase, optionCases } from "./helpers/fixtures";
 
 /**
  * 1e-12 relative, but 1e-10 where a last bit compounds: numpy's libm tanh and exp against V8's
@@ -33,12 +13,12 @@ const { cases } = JSON.parse(readFileSync(join(__dirname, "fixtures", "options.j
  * holds a weight near 0, where sign(w) flips it by η · l1 each update and its few digits left
  * carry every earlier rounding (the L1 case's weights[11], −2.3e−4, differs by 2e−12 relative).
  */
-const tolerance = (c: Case) =>
+const tolerance = (c: OptionCase) =>
   c.network.activation === "tanh" || c.network.output === "softmax" || (c.train.l1 ?? 0) > 0 ? 1e-10 : TOL;
 
 const flat = (values: number[][][] | number[][]) => (values as number[][]).flat(2) as number[];
 
-for (const c of cases) {
+for (const c of optionCases) {
   test(`${c.name}: numpy's weights, biases, errors and predictions`, () => {
     const net = new Network({ layers: c.layers, seed: c.seed, ...c.network });
     const steps = net.train(c.inputs, c.outputs, c.iterations, { ...c.train, history: true });
@@ -58,7 +38,7 @@ for (const c of cases) {
 }
 
 test("with no option, a network trains as the sequel's: the same bits as before the options", () => {
-  const [plain] = cases;
+  const [plain] = optionCases;
   const a = new Network({ layers: plain.layers, seed: plain.seed });
   const b = new Network({
     layers: plain.layers,
@@ -138,7 +118,7 @@ test("each refused combination or value is a RangeError naming the option, and m
 });
 
 test("toJSON and fromJSON: the same network to the last digit, from the object or its text", () => {
-  const c = cases.find((k) => k.network.output === "softmax") as Case;
+  const c = optionCases.find((k) => k.network.output === "softmax") as OptionCase;
   const net = new Network({ layers: c.layers, seed: c.seed, ...c.network });
   net.train(c.inputs, c.outputs, 20, { learningRate: 0.05, batchSize: 8 });
   const saved = net.toJSON();

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { NetworkOptions } from "../../src";
 
 export interface Case {
   name: string;
@@ -55,3 +56,24 @@ export interface NetworkCase {
 export const networkReference: { generator: string; cases: NetworkCase[] } = JSON.parse(
   readFileSync(join(__dirname, "..", "fixtures", "network.json"), "utf8"),
 );
+
+/** One of numpy's cases for the network's options (test/reference/options.py). */
+export interface OptionCase {
+  name: string;
+  layers: number[];
+  seed: number;
+  network: NetworkOptions;
+  train: { learningRate?: number; batchSize?: number; l1?: number; l2?: number; every: number };
+  iterations: number;
+  inputs: number[][];
+  outputs: number[][];
+  weights: number[][][];
+  biases: number[][] | null;
+  errors: number[];
+  predictions: number[][];
+}
+
+/** numpy's answers for the network's options, written by test/reference/options.py. */
+export const optionCases: OptionCase[] = JSON.parse(
+  readFileSync(join(__dirname, "..", "fixtures", "options.json"), "utf8"),
+).cases;

@@ -14,7 +14,7 @@ layers [3, 4, 1], seed 1 and 60,000 iterations on its data it prints what the ar
 
 import numpy as np
 
-from cli import about_numpy, main, timed
+from cli import about_numpy, bench_data, main, timed
 
 from perceptron import TRIPLES
 
@@ -143,13 +143,7 @@ def fixtures():
 
 
 def bench(layers, rows, iterations, repeats, data_seed):
-    # The sequel's data for its own size; else random inputs whose output is 1 where the first is above 0.5.
-    if rows == len(SEQUEL_INPUTS) and layers[0] == 3 and layers[-1] == 1:
-        X, y = np.array(SEQUEL_INPUTS, dtype=float), np.array(SEQUEL_OUTPUTS, dtype=float)
-    else:
-        np.random.seed(data_seed)
-        X = np.random.random((rows, layers[0]))
-        y = np.repeat((X[:, :1] > 0.5).astype(float), layers[-1], axis=1)
+    X, y = bench_data(layers, rows, data_seed, SEQUEL_INPUTS, SEQUEL_OUTPUTS)
     seconds, network = timed(lambda: NeuralNetwork(layers, 1), lambda n: n.train(X, y, iterations), repeats)
     return {"seconds": seconds, "weights": [layer.synaptic_weights.tolist() for layer in network.layers],
             **about_numpy()}

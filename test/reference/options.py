@@ -18,7 +18,8 @@ recorded iteration's first update, over every row. With no option, this is netwo
 
 import numpy as np
 
-from cli import about_numpy, main, timed
+from cli import about_numpy, bench_data, main, timed
+from network import SEQUEL_INPUTS, SEQUEL_OUTPUTS
 
 
 def activate(kind, z):
@@ -96,9 +97,7 @@ class Network():
 
 
 # ---------------------------------------------------------------------------
-# The data: the sequel's, exclusive or of the first two inputs; and a seeded 2-D set of two classes.
-SEQUEL_INPUTS = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0]]
-SEQUEL_OUTPUTS = [[0], [1], [1], [1], [1], [0], [0]]
+# The data: the sequel's (network.py's: exclusive or of the first two inputs); and a seeded 2-D set of two classes.
 
 
 def plane(seed, n):
@@ -178,13 +177,7 @@ def fixtures():
 
 def bench(layers, rows, iterations, repeats, data_seed, bias, activation, output, loss, learning_rate,
           batch_size, l1, l2):
-    # The sequel's data for its own size; else random inputs whose output is 1 where the first is above 0.5.
-    if rows == len(SEQUEL_INPUTS) and layers[0] == 3 and layers[-1] == 1:
-        X, y = np.array(SEQUEL_INPUTS, dtype=float), np.array(SEQUEL_OUTPUTS, dtype=float)
-    else:
-        np.random.seed(data_seed)
-        X = np.random.random((rows, layers[0]))
-        y = np.repeat((X[:, :1] > 0.5).astype(float), layers[-1], axis=1)
+    X, y = bench_data(layers, rows, data_seed, SEQUEL_INPUTS, SEQUEL_OUTPUTS)
     kind = {"bias": bias, "activation": activation, "output": output, "loss": loss}
     seconds, network = timed(lambda: Network(layers, 1, **kind),
                              lambda n: n.train(X, y, iterations, learning_rate, batch_size, l1, l2), repeats)
