@@ -1,7 +1,7 @@
 // What a training run needs, said once: the readable rule (src/model/backpropagation.ts) and the
-// WebAssembly kernel (train.ts) both take a TrainingJob. The next options (a bias, an activation per
-// layer, a loss, a batch size, L1/L2) are each one field here, one switch in backpropagation.ts and
-// one in the kernel (assembly/job.ts says where the kernel finds each).
+// WebAssembly kernel (train.ts) both take a TrainingJob. Each option (a bias, the activations, the
+// loss, a batch size, L1/L2) is one field here, one switch in backpropagation.ts and one in the
+// kernel (layout.ts writes it where assembly/job.ts says the kernel finds it).
 
 import { checkCopiedRows } from "../checks/validate";
 import type { ActivationName, OutputName } from "../model/activation";
@@ -54,7 +54,7 @@ export interface TrainingJob {
 export const LOSS_NAMES = ["squared", "crossEntropy"] as const;
 export type LossName = (typeof LOSS_NAMES)[number];
 
-/** True when `job` is the seed's and the sequel's kind of run: no option of issue 19's in use. */
+/** True when `job` is the seed's and the sequel's kind of run, no option in use: the only kind the kernel's perceptron path takes (layout.ts). */
 export function isPlainJob(job: TrainingJob): boolean {
   return (
     !job.biases &&

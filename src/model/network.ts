@@ -181,15 +181,16 @@ export class Network {
   }
 
   /**
-   * Trains by backpropagation (backpropagation.ts), repeated `iterations` times, full batch: in the
-   * WebAssembly kernel (src/kernel/) where it runs, else by the readable rule itself. Bad arguments
+   * Trains by backpropagation (backpropagation.ts), repeated `iterations` times (each one update on
+   * every row, or one a batch with `batchSize`): in the WebAssembly kernel (src/kernel/), with any
+   * option, where it runs, else by the readable rule itself (`trainedBy` says which). Bad arguments
    * throw before any weight changes; so does a throwing `onStep`. The rows are read where they are,
    * not copied first: checked, then copied once, into the kernel's memory (or for the readable rule).
    *
    * @param inputs - one row of `layers[0]` finite numbers per example
-   * @param outputs - per row, a target in [0, 1] per output neuron: a number each when there is one
+   * @param outputs - per row, a target per output neuron, in [0, 1] unless the output is linear: a number each when there is one
    * @param iterations - a non-negative integer
-   * @param options - `learningRate`, and `every`/`history`/`onStep` to watch training
+   * @param options - `learningRate`, `batchSize`, `l1`, `l2`, and `every`/`history`/`onStep` to watch training
    * @returns the recorded steps when `options.history` is true, else an empty array
    */
   train(
