@@ -49,13 +49,15 @@ const even = (n: number) => n + (n & 1);
  * Where each of the job's arrays goes, as indices of doubles from its start (each 16-byte aligned),
  * and how many doubles it takes in all: the table, the rows, the targets; then for each layer past
  * the inputs its outputs and deltas (a chunk's: the network path), weights, biases and sums (the
- * network path) or the perceptron's scratch.
+ * network path) or the perceptron's scratch. `doubles` is a whole number of 16 bytes; `path`, the
+ * kernel's path for the job.
  */
-function plan(job: TrainingJob) {
+export function planLayout(job: TrainingJob) {
   const { layers } = job;
   const depth = layers.length - 1;
   const n = rowCount(job);
-  const perceptron = kernelPath(job) === "perceptron";
+  const path = kernelPath(job);
+  const perceptron = path === "perceptron";
   const padded = perceptron ? 8 * Math.ceil(n / 8) : n;
   const chunk = Math.min(n, CHUNK);
   let at = tableDoubles(depth);
@@ -75,22 +77,27 @@ function plan(job: TrainingJob) {
     transposed: perceptron ? 0 : take(layers[l] * k),
   }));
   const scratch = perceptron ? take(2 * layers[0]) : 0;
-  return { perceptron, n, padded, rows, targets, layer, scratch, doubles: at };
+  return { path, perceptron, n, padded, rows, targets, layer, scratch, doubles: at };
 }
 
-/** How many doubles the job takes in the kernel's memory, its table first (a whole number of 16 bytes). */
-export const jobDoubles = (job: TrainingJob): number => plan(job).doubles;
+/** Where a job's arrays go in the kernel's memory (planLayout). */
+export type Layout = ReturnType<typeof planLayout>;
 
 /**
- * Writes the job at byte `start` of `buffer` (jobDoubles(job) doubles free there, 16-byte aligned).
+ * Writes the job at byte `start` of `buffer`, where planLayout(job) put each part (its `doubles`
+ * free there, 16-byte aligned).
  *
  * @returns the multiply-adds an iteration takes, and a function that copies the trained weights
  * (and biases) back
  */
-export function layOut(job: TrainingJob, buffer: ArrayBuffer, start: number): { work: number; copyBack(): void } {
+export function layOut(
+  job: TrainingJob,
+  where: Layout,
+  buffer: ArrayBuffer,
+  start: number,
+): { work: number; copyBack(): void } {
   const { layers, targets } = job;
   const depth = layers.length - 1;
-  const where = plan(job);
   const { n, padded, rows, perceptron } = where;
   const memory = new Float64Array(buffer, start, where.doubles);
   const table = new Int32Array(buffer, start, HEAD / 4 + GROUPS * (depth + 1));

@@ -4,7 +4,7 @@
 
 import { base, IGNORE, kernel } from "./instance";
 import type { TrainingJob } from "./job";
-import { jobDoubles, type KernelPath, kernelPath, layOut } from "./layout";
+import { type KernelPath, layOut, planLayout } from "./layout";
 
 /** Multiply-adds a call does at most: V8 swaps its optimised code in between calls. */
 const SLICE = 1 << 20;
@@ -19,11 +19,11 @@ const SLICE = 1 << 20;
  * "network": any other), or null
  */
 export function trainInWasm(job: TrainingJob): KernelPath | null {
-  const doubles = jobDoubles(job);
-  const k = kernel(doubles * 8);
+  const where = planLayout(job);
+  const k = kernel(where.doubles * 8);
   if (k === null) return null;
   const start = base(k);
-  const { work, copyBack } = layOut(job, k.exports.memory.buffer, start);
+  const { work, copyBack } = layOut(job, where, k.exports.memory.buffer, start);
   k.record = (iteration, meanSquaredError) => {
     copyBack();
     job.record(iteration, meanSquaredError);
@@ -39,5 +39,5 @@ export function trainInWasm(job: TrainingJob): KernelPath | null {
     k.record = IGNORE; // so that the caller's steps are not kept alive until the next training
   }
   copyBack();
-  return kernelPath(job);
+  return where.path;
 }
