@@ -217,16 +217,23 @@ export function checkOutputs(outputs: unknown, rows: number, k: number, output =
 
 /**
  * Checks rows of `m` finite numbers each, with checkRows's errors, without packing
- * them (training lays them out itself, once, where its kernel runs); returns them.
+ * them; returns them. With `values` false, only that there are rows of m values: training checks
+ * each value as it copies it (copyRows, src/kernel/job.ts), reading it once, and calls this to say
+ * which one is wrong.
  */
-export function checkRowValues(rows: unknown, m: number, where: string): ReadonlyArray<ArrayLike<number>> {
+export function checkRowValues(
+  rows: unknown,
+  m: number,
+  where: string,
+  values = true,
+): ReadonlyArray<ArrayLike<number>> {
   return readable(() => {
     if (!isRow(rows) || rows.length === 0) checkRows(rows, m, where); // throws, saying why
     const list = rows as ArrayLike<unknown>;
     for (let r = 0; r < list.length; r++) {
       const row = list[r];
       if (!isRow(row) || row.length !== m) checkRow(row, m, `${where}[${r}]`); // throws, saying why
-      for (let j = 0; j < m; j++) {
+      for (let j = 0; values && j < m; j++) {
         const value = (row as ArrayLike<number>)[j];
         if (!Number.isFinite(value)) checkFinite(value, `${where}[${r}][${j}]`); // throws, saying why
       }
@@ -235,10 +242,14 @@ export function checkRowValues(rows: unknown, m: number, where: string): Readonl
   }, where);
 }
 
+/** What train()'s errors call its rows. */
+export const INPUTS = "train(): inputs";
+
 /**
  * Throws unless the rows training copied are the rows it checked: `rows` found, and `sum`, which
- * adds v − v over every value copied (0, unless one was NaN or ±∞ by then: a getter, a Proxy, or
- * the caller's code run by the other checks could have changed them). Training has changed nothing.
+ * adds v − v over every value copied (0, unless one was NaN or ±∞: a getter or a Proxy that reads
+ * differently each time, or the caller's code run by the other checks, could have changed them).
+ * Training has changed nothing.
  */
 export function checkCopiedRows(sum: number, rows: number, n: number): void {
   if (sum !== 0 || rows !== n) {

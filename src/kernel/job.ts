@@ -3,7 +3,7 @@
 // loss, a batch size, L1/L2) is one field here, one switch in backpropagation.ts and one in the
 // kernel (layout.ts writes it where assembly/job.ts says the kernel finds it).
 
-import { checkCopiedRows } from "../checks/validate";
+import { checkCopiedRows, checkRowValues, INPUTS } from "../checks/validate";
 import type { ActivationName, OutputName } from "../model/activation";
 
 /** Called before the adjustment of every `every`-th iteration, with the mean squared error then. */
@@ -68,9 +68,11 @@ export function isPlainJob(job: TrainingJob): boolean {
 }
 
 /**
- * Copies n checked rows of m values each into `to`, row r's value j at `at(r) + j · step`, and
- * checks as it goes that they are still the rows that were checked (checkCopiedRows): training's one
- * copy of an array of rows, wherever it trains.
+ * Copies n rows of m values each into `to`, row r's value j at `at(r) + j · step`, checking each
+ * value as it copies it (a finite number), so that each is read once: training's one copy of an
+ * array of rows, wherever it trains, and the check of their values (train() checked only that there
+ * are n rows of m). A value that is not a finite number is named by checkRowValues's error; rows
+ * that read differently the second time, by checkCopiedRows's. Throws before training changes anything.
  */
 export function copyRows(
   x: ReadonlyArray<ArrayLike<number>>,
@@ -82,15 +84,30 @@ export function copyRows(
 ): void {
   checkCopiedRows(0, x.length, n);
   let sum = 0; // v − v over every value: 0 unless one is NaN or ±∞
-  for (let r = 0; r < n; r++) {
-    const row = x[r];
-    for (let j = 0, i = at(r); j < m; j++, i += step) {
-      const v = row[j];
-      to[i] = v;
-      sum += v - v;
+  let numbers = true;
+  try {
+    rows: for (let r = 0; r < n; r++) {
+      const row = x[r];
+      if (row.length !== m) {
+        numbers = false;
+        break;
+      }
+      for (let j = 0, i = at(r); j < m; j++, i += step) {
+        const v = row[j];
+        if (typeof v !== "number") {
+          numbers = false;
+          break rows;
+        }
+        to[i] = v;
+        sum += v - v;
+      }
     }
+  } catch {
+    numbers = false; // a row or value that could not be read: checkRowValues says which
   }
-  checkCopiedRows(sum, n, n);
+  if (numbers && sum === 0) return;
+  checkRowValues(x, m, INPUTS); // throws, naming the value
+  checkCopiedRows(Number.NaN, n, n); // they read right the second time: they changed as they were read
 }
 
 /** The n rows packed row by row, m values each: `x` itself when it is packed, else one checked copy. */

@@ -7,6 +7,7 @@ import {
   checkRows,
   checkRowValues,
   describe,
+  INPUTS,
   isBatch,
   readable,
 } from "../checks/validate";
@@ -199,7 +200,7 @@ export class Network {
     iterations: number,
     options: TrainOptions<NetworkStep> = {},
   ): NetworkStep[] {
-    const x = checkRowValues(inputs, this.layers[0], "train(): inputs");
+    const x = checkRowValues(inputs, this.layers[0], INPUTS, false);
     const y = checkOutputs(outputs, x.length, this.layers[this.layers.length - 1], this.kind.output);
     checkInteger(iterations, "train(): iterations", 0, Number.MAX_SAFE_INTEGER);
     return this.#train(x, y, iterations, checkTrainOptions(options));

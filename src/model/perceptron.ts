@@ -1,4 +1,4 @@
-import { checkInteger, checkOptions, checkRow, checkRowValues, checkTargets } from "../checks/validate";
+import { checkInteger, checkOptions, checkRow, checkRowValues, checkTargets, INPUTS } from "../checks/validate";
 import { printAs } from "./inspect";
 import { Network, type NetworkStep, type TrainedBy, trainChecked } from "./network";
 import { MAX_SEED, MAX_WEIGHTS } from "./random";
@@ -82,7 +82,7 @@ export class Perceptron {
     iterations: number,
     options: TrainOptions = {},
   ): TrainingStep[] {
-    const x = checkRowValues(inputs, this.inputs, "train(): inputs");
+    const x = checkRowValues(inputs, this.inputs, INPUTS, false);
     const y = checkTargets(outputs, x.length);
     checkInteger(iterations, "train(): iterations", 0, Number.MAX_SAFE_INTEGER);
     const { onStep, ...checked } = checkTrainOptions(options);
