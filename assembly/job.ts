@@ -4,8 +4,11 @@
 //  32  depth (i32)   36  rows (i32)   40  targets' address   44  scratch's address
 //  48  batch size (i32: rows an update)   52  the hidden layers' activation   56  the output's
 //  60  the loss   64  the path (PERCEPTRON or NETWORK)   68  whether there are biases (1 or 0)
-//  72  rows a chunk (network.ts: the outputs and deltas past the inputs have room for so many rows)
-//  80  sizes[0 … depth], then outs[0 … depth] (outs[0]: the rows), deltas[0 … depth],
+//  72  rows a chunk (network.ts: the outputs and deltas past the inputs have room for so many rows,
+//      for each of THREADS_MOST threads)   76  threads (1, or 2: barrier.ts)
+//  80  the barrier's count of threads arrived   84  its generation   88  1 once thread 0 has stopped
+//      (its record threw: barrier.ts)
+//  96  sizes[0 … depth], then outs[0 … depth] (outs[0]: the rows), deltas[0 … depth],
 //      weights[0 … depth − 1], biases[0 … depth − 1], sums[0 … depth − 1] (each layer's room to
 //      sum its adjustment over the rows: weights, then biases) and transposed[0 … depth − 1] (room
 //      for its weights transposed): i32 each, the last six addresses of f64 arrays.
@@ -31,7 +34,14 @@ export const LOSS: usize = 60;
 export const PATH: usize = 64;
 export const BIAS: usize = 68;
 export const CHUNK: usize = 72;
-const SIZES: usize = 80;
+export const THREADS: usize = 76;
+export const ARRIVED: usize = 80;
+export const GENERATION: usize = 84;
+export const STOPPED: usize = 88;
+const SIZES: usize = 96;
+
+/** The most threads a job is trained by: its chunks' outputs and deltas have room for each one's. */
+export const THREADS_MOST = 2;
 
 // The activations' codes (src/kernel/layout.ts's ACTIVATION_CODES), the losses' and the paths'.
 export const SIGMOID = 0;
@@ -60,16 +70,19 @@ export const PERCEPTRON = 1;
   return field(job, 0, l);
 }
 
-/** Where layer l's outputs are, row by row (layer 0's: the rows). */
+/**
+ * Where layer l's outputs are, row by row: layer 0's, the rows; past it, a chunk's, thread t's
+ * (network.ts: room for CHUNK rows a thread).
+ */
 // @ts-ignore: decorator
-@inline export function outs(job: usize, l: i32): usize {
-  return <usize>field(job, 1, l);
+@inline export function outs(job: usize, l: i32, t: i32 = 0): usize {
+  return <usize>field(job, 1, l) + ((<usize>(t * load<i32>(job + CHUNK) * size(job, l))) << 3);
 }
 
-/** Where the deltas of layer l's outputs are, row by row. */
+/** Where the deltas of layer l's outputs are, row by row: thread t's chunk's. */
 // @ts-ignore: decorator
-@inline export function deltas(job: usize, l: i32): usize {
-  return <usize>field(job, 2, l);
+@inline export function deltas(job: usize, l: i32, t: i32 = 0): usize {
+  return <usize>field(job, 2, l) + ((<usize>(t * load<i32>(job + CHUNK) * size(job, l))) << 3);
 }
 
 /** Where layer l + 1's weights are, row by row (layers[l] rows of layers[l + 1]). */

@@ -17,10 +17,11 @@ export function heapBase(): usize {
 /**
  * Trains the job at `job`, iterations `from` to `to`, with `countdown` iterations left before the
  * next record; returns the countdown for the next slice (the caller goes in slices, so that V8 swaps
- * in its optimised code between calls).
+ * in its optimised code between calls). Called once by each of the job's threads (barrier.ts), with
+ * its number: 0 (the one that records), 1.
  */
-export function train(job: usize, from: f64, to: f64, countdown: f64): f64 {
+export function train(job: usize, from: f64, to: f64, countdown: f64, thread: i32): f64 {
   // the path layout.ts chose: the seed's perceptron (one neuron, no option), its rows in blocks of 8
-  if (load<i32>(job + PATH) === PERCEPTRON) return perceptron(job, from, to, countdown);
-  return layered(job, from, to, countdown);
+  if (load<i32>(job + PATH) === PERCEPTRON) return perceptron(job, from, to, countdown, thread);
+  return layered(job, from, to, countdown, thread);
 }

@@ -165,14 +165,15 @@ function forwardColumn(input: usize, w: usize, b: usize, output: usize, m: i32, 
 
 /**
  * Adds a chunk's share of the update to s: s[i][j] += Σ_rows input[i] · after[j] (m × k, each sum
- * over the rows first to last), then s[m][j] += Σ_rows after[j] (the biases').
+ * over the rows first to last) for the inputs i from `from` to `to` − 1 (a thread's share), then
+ * with `biases` s[m][j] += Σ_rows after[j] (the biases').
  */
-export function sum(input: usize, after: usize, s: usize, m: i32, k: i32, rows: i32): void {
+export function sum(input: usize, after: usize, s: usize, m: i32, k: i32, rows: i32, from: i32, to: i32, biases: bool): void {
   const mStride = (<usize>m) << 3;
   const kStride = (<usize>k) << 3;
   const k8 = k & ~7;
-  let i = 0;
-  for (; k8 > 0 && i + 2 <= m; i += 2) {
+  let i = from;
+  for (; k8 > 0 && i + 2 <= to; i += 2) {
     const row = s + <usize>i * kStride;
     for (let j = 0; j < k8; j += 8) {
       const p = at(row, j);
@@ -212,7 +213,7 @@ export function sum(input: usize, after: usize, s: usize, m: i32, k: i32, rows: 
     }
   }
   // the last input when the inputs are odd, two neurons at a time
-  for (; k8 > 0 && i < m; i++) {
+  for (; k8 > 0 && i < to; i++) {
     const row = s + <usize>i * kStride;
     for (let j = 0; j < k8; j += 2) {
       let t = v128.load(at(row, j));
@@ -224,7 +225,7 @@ export function sum(input: usize, after: usize, s: usize, m: i32, k: i32, rows: 
   }
   // the neurons past the blocks of 8: two at a time, an input at a time, then the last alone, inputs in the lanes
   const k2 = k & ~1;
-  for (let i = 0; k2 > k8 && i < m; i++) {
+  for (let i = from; k2 > k8 && i < to; i++) {
     const row = s + <usize>i * kStride;
     for (let j = k8; j < k2; j += 2) {
       let t = v128.load(at(row, j));
@@ -234,7 +235,8 @@ export function sum(input: usize, after: usize, s: usize, m: i32, k: i32, rows: 
       v128.store(at(row, j), t);
     }
   }
-  if (k2 < k) sumColumn(input, after, s, m, k, rows, k2);
+  if (k2 < k) sumColumn(input, after, s, m, k, rows, k2, from, to);
+  if (!biases) return;
   // the biases': each neuron's deltas summed over the rows
   const row = s + <usize>m * kStride;
   let j = 0;
@@ -250,12 +252,12 @@ export function sum(input: usize, after: usize, s: usize, m: i32, k: i32, rows: 
   }
 }
 
-/** Neuron j's sums of sum() for every input: inputs in the lanes, eight at a time, then two, then one. */
-function sumColumn(input: usize, after: usize, s: usize, m: i32, k: i32, rows: i32, j: i32): void {
+/** Neuron j's sums of sum() for the inputs from `from` to `to` − 1: inputs in the lanes, eight at a time, then two, then one. */
+function sumColumn(input: usize, after: usize, s: usize, m: i32, k: i32, rows: i32, j: i32, from: i32, to: i32): void {
   const mStride = (<usize>m) << 3;
   const kStride = (<usize>k) << 3;
-  let i = 0;
-  for (; i + 8 <= m; i += 8) {
+  let i = from;
+  for (; i + 8 <= to; i += 8) {
     const q = at(s + <usize>i * kStride, j);
     let t0 = pair(q, kStride);
     let t1 = pair(q + 2 * kStride, kStride);
@@ -273,7 +275,7 @@ function sumColumn(input: usize, after: usize, s: usize, m: i32, k: i32, rows: i
     storePair(q + 4 * kStride, kStride, t2);
     storePair(q + 6 * kStride, kStride, t3);
   }
-  for (; i + 2 <= m; i += 2) {
+  for (; i + 2 <= to; i += 2) {
     const q = at(s + <usize>i * kStride, j);
     let t = pair(q, kStride);
     for (let r = 0, p = at(input, i), d = at(after, j); r < rows; r++, p += mStride, d += kStride) {
@@ -281,7 +283,7 @@ function sumColumn(input: usize, after: usize, s: usize, m: i32, k: i32, rows: i
     }
     storePair(q, kStride, t);
   }
-  for (; i < m; i++) {
+  for (; i < to; i++) {
     const q = at(s + <usize>i * kStride, j);
     let t = load<f64>(q);
     for (let r = 0, p = at(input, i), d = at(after, j); r < rows; r++, p += mStride, d += kStride) t += load<f64>(p) * load<f64>(d);

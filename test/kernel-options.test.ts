@@ -5,6 +5,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { TrainingJob } from "../src/kernel/job";
+import { pairedKernel } from "../src/kernel/threads";
 import { trainInWasm } from "../src/kernel/train";
 import { ACTIVATION_NAMES, OUTPUT_NAMES } from "../src/model/activation";
 import { backpropagation } from "../src/model/backpropagation";
@@ -17,8 +18,11 @@ import { type OptionCase, optionCases } from "./helpers/fixtures";
 /** What a run needs: an option case's fields, with any first weights. */
 type Options = Pick<OptionCase, "layers" | "network" | "train" | "iterations" | "inputs" | "outputs" | "weights">;
 
-/** Trains `o` from `start` by the readable rule or the kernel: every number it ends with and records, in order. */
-function run(trainer: "readable" | "wasm", o: Options): number[] {
+/**
+ * Trains `o` from `start` by the readable rule or the kernel (on one thread, two, or as many as its
+ * size says): every number it ends with and records, in order.
+ */
+function run(trainer: "readable" | "wasm" | "wasm, 1 thread" | "wasm, 2 threads", o: Options): number[] {
   const out: number[] = [];
   const k = o.layers[o.layers.length - 1];
   const job: TrainingJob = {
@@ -39,8 +43,9 @@ function run(trainer: "readable" | "wasm", o: Options): number[] {
     l1: o.train.l1,
     l2: o.train.l2,
   };
+  const threads = trainer === "wasm, 2 threads" ? 2 : trainer === "wasm, 1 thread" ? 1 : undefined;
   if (trainer === "readable") backpropagation(job);
-  else assert.is(trainInWasm(job), k === 1 && o.layers.length === 2 && isPlain(o) ? "perceptron" : "network");
+  else assert.is(trainInWasm(job, threads), k === 1 && o.layers.length === 2 && isPlain(o) ? "perceptron" : "network");
   return [...out, ...job.weights.flatMap((w) => [...w]), ...(job.biases ?? []).flatMap((b) => [...b])];
 }
 
@@ -124,6 +129,89 @@ test("on seeded random networks, options and data, the kernel gives the readable
     );
   }
 });
+
+test("two threads give one thread's bits: on numpy's option cases, random networks and perceptrons", () => {
+  assert.ok(pairedKernel() !== null, "Node has a second thread for the kernel");
+  for (const c of optionCases) {
+    const o = {
+      ...c,
+      iterations: Math.min(c.iterations, 150),
+      weights: new Network({ layers: c.layers, seed: c.seed }).weights,
+    };
+    const difference = firstDifference(run("wasm, 2 threads", o), run("readable", o));
+    assert.is(difference, null, `${c.name}: ${difference}`);
+  }
+  const random = seededRandom(2024);
+  for (let t = 0; t < 80; t++) {
+    const o = randomOptions(random);
+    // more rows than two chunks (64 rows a thread), odd and even, most of the time
+    const rows = Math.floor(random() * 400) + 1;
+    const from = o.inputs.length;
+    o.inputs = Array.from({ length: rows }, (_, r) => o.inputs[r % from].map((v) => v + r / 100));
+    o.outputs = Array.from({ length: rows }, (_, r) => o.outputs[r % from]);
+    o.train.learningRate = Math.min(o.train.learningRate ?? 1, 2 / rows);
+    if (t % 4 === 0) Object.assign(o, perceptronOptions(o, random));
+    const difference = firstDifference(run("wasm, 2 threads", o), run("wasm, 1 thread", o));
+    assert.is(
+      difference,
+      null,
+      `case ${t}: [${o.layers}] x ${rows}, ${JSON.stringify(o.network)} ${JSON.stringify(o.train)}: ${difference}`,
+    );
+  }
+});
+
+test("a record that throws on thread 0 stops the other thread too: the next job on two threads is right", () => {
+  const random = seededRandom(7);
+  for (const shape of [
+    [6, 9, 2],
+    [5, 1],
+  ]) {
+    const o = randomOptions(random);
+    const rows = 300;
+    const m = shape[0];
+    Object.assign(o, {
+      layers: shape,
+      network: {},
+      train: { learningRate: 0.01, every: 2 },
+      iterations: 9,
+      inputs: Array.from({ length: rows }, (_, r) => Array.from({ length: m }, (_, j) => Math.cos(r + j))),
+      outputs: Array.from({ length: rows }, (_, r) => Array.from({ length: shape.at(-1) ?? 1 }, () => r % 2)),
+      weights: shape
+        .slice(1)
+        .map((k, l) => Array.from({ length: shape[l] }, () => Array.from({ length: k }, () => random() - 0.5))),
+    });
+    let records = 0;
+    const job = {
+      rows: o.inputs,
+      targets: Float64Array.from(o.outputs.flat()),
+      weights: o.weights.map((layer) => Float64Array.from(layer.flat())),
+      layers: o.layers,
+      iterations: o.iterations,
+      learningRate: 0.01,
+      every: 2,
+      record: () => {
+        if (++records === 2) throw new Error("a step that throws");
+      },
+    };
+    assert.throws(() => trainInWasm(job, 2), /a step that throws/);
+    const difference = firstDifference(run("wasm, 2 threads", o), run("wasm, 1 thread", o));
+    assert.is(difference, null, `[${shape}]: ${difference}`);
+  }
+});
+
+/** `o` made the seed's kind of job (one neuron, no option), which the kernel's perceptron path takes. */
+function perceptronOptions(o: Options, random: () => number): Options {
+  const m = 1 + Math.floor(random() * 40);
+  return {
+    ...o,
+    layers: [m, 1],
+    network: {},
+    train: { learningRate: o.train.learningRate, every: o.train.every },
+    inputs: o.inputs.map((_, r) => Array.from({ length: m }, (_, j) => Math.sin(r * 7 + j * 3))),
+    outputs: o.inputs.map((_, r) => [r % 3 === 0 ? 1 : 0]),
+    weights: [Array.from({ length: m }, () => [2 * random() - 1])],
+  };
+}
 
 test("the kernel's tanh is src/model/exp.ts's to the bit: at its steps' edges, specials and 200,000 random values", () => {
   // one row [1]; weight v to hidden neuron j makes its sum v; with output weights 0, a linear output

@@ -10,8 +10,8 @@ import { KERNEL_WASM } from "./wasm-bytes";
 export interface Exports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  /** Trains the job laid out at `job` (layout.ts), iterations from … to − 1; returns the countdown. */
-  train(job: number, from: number, to: number, countdown: number): number;
+  /** Trains the job laid out at `job` (layout.ts), iterations from … to − 1, as thread `thread`; returns the countdown. */
+  train(job: number, from: number, to: number, countdown: number, thread: number): number;
 }
 
 /** A kernel instance: its exports, and the recorder its `record` import calls now. */
@@ -19,6 +19,10 @@ export interface Kernel {
   exports: Exports;
   record: Recorder;
   busy: boolean;
+  /** With a second thread (threads.ts): trains the job on both, as `train` does on one. */
+  run?: (job: number, from: number, to: number, countdown: number) => number;
+  /** The most bytes its memory can hold, where that is bounded (a shared memory's maximum). */
+  maxBytes?: number;
 }
 
 /**
@@ -33,14 +37,19 @@ export const IGNORE: Recorder = () => {};
 let wasmModule: WebAssembly.Module | null | undefined;
 let kept: Kernel | undefined;
 
+/** A build of the kernel (wasm-bytes.ts), compiled: throws where WebAssembly or its SIMD cannot run. */
+export function compile(base64: string): WebAssembly.Module {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return new WebAssembly.Module(bytes);
+}
+
 /** The compiled module, or null where WebAssembly (or its SIMD) cannot run. */
 function compiled(): WebAssembly.Module | null {
   if (wasmModule !== undefined) return wasmModule;
   try {
-    const text = atob(KERNEL_WASM);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    wasmModule = new WebAssembly.Module(bytes);
+    wasmModule = compile(KERNEL_WASM);
   } catch {
     wasmModule = null;
   }
@@ -52,22 +61,29 @@ export function wasmAvailable(): boolean {
   return compiled() !== null;
 }
 
-/** An instance with at least `bytes` free past its heap base: the kept one when it is small and idle. */
-export function kernel(bytes: number): Kernel | null {
+/** An instance of `module` with the imports every kernel takes (and `more`), its recorder IGNORE. */
+export function makeKernel(module: WebAssembly.Module, more: WebAssembly.Imports = {}): Kernel {
+  const made: Kernel = { exports: undefined as unknown as Exports, record: IGNORE, busy: false };
+  // exp: the module's e^x for the lanes its lane-wise exp leaves (assembly/exp.ts), the TypeScript one
+  const imports = { ...more, kernel: { record: (i: number, e: number) => made.record(i, e), exp } };
+  made.exports = new WebAssembly.Instance(module, imports).exports as unknown as Exports;
+  return made;
+}
+
+/**
+ * An instance with at least `bytes` free past its heap base: `paired` (a kernel a second thread
+ * trains on too: threads.ts) when given, idle and large enough; else the kept one when the job is
+ * small and it is idle; else one of its own.
+ */
+export function kernel(bytes: number, paired: Kernel | null = null): Kernel | null {
   const m = compiled();
   if (m === null) return null;
-  const reuse = bytes <= KEEP && kept !== undefined && !kept.busy;
   let k: Kernel;
-  if (reuse && kept) {
-    k = kept;
+  if (paired !== null && !paired.busy && base(paired) + bytes <= (paired.maxBytes ?? 0)) {
+    k = paired;
   } else {
-    const made: Kernel = { exports: undefined as unknown as Exports, record: IGNORE, busy: false };
-    // exp: the module's e^x for the lanes its lane-wise exp leaves (assembly/exp.ts), the TypeScript one
-    const imports = { kernel: { record: (i: number, e: number) => made.record(i, e), exp } };
-    const instance = new WebAssembly.Instance(m, imports);
-    made.exports = instance.exports as unknown as Exports;
-    k = made;
-    if (bytes <= KEEP && kept === undefined) kept = k;
+    if (bytes <= KEEP && kept === undefined) kept = makeKernel(m);
+    k = bytes <= KEEP && kept !== undefined && !kept.busy ? kept : makeKernel(m);
   }
   const memory = k.exports.memory;
   const needed = base(k) + bytes;

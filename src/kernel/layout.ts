@@ -3,7 +3,7 @@
 // caller's form (an array of rows, or one packed Float64Array) into their place: that is the one
 // copy of them that training makes. The seed's perceptron (one layer, one neuron, no option) has its
 // rows in blocks of 8 for the kernel's SIMD path (assembly/perceptron.ts); every other job, row by
-// row, with room for a chunk of rows' outputs and deltas (assembly/network.ts's CHUNK) and each
+// row, with room for a chunk of rows' outputs and deltas for each of two threads (assembly/network.ts's CHUNK) and each
 // layer's sums.
 
 import { ACTIVATION_NAMES, type ActivationName, type OutputName } from "../model/activation";
@@ -11,9 +11,12 @@ import { copyRows, isPlainJob, LOSS_NAMES, type Rows, type TrainingJob } from ".
 
 /**
  * Bytes of the table before the sizes and addresses: learningRate, every, l1, l2, depth, rows,
- * targets, scratch, batch, hidden, output, loss, path, bias, chunk (assembly/job.ts).
+ * targets, scratch, batch, hidden, output, loss, path, bias, chunk, threads, the barrier's two
+ * words, whether thread 0 has stopped (assembly/job.ts).
  */
-const HEAD = 80;
+const HEAD = 96;
+/** The most threads a job is trained by (assembly/job.ts's THREADS_MOST): room for each one's chunk. */
+export const THREADS_MOST = 2;
 /**
  * Rows a chunk in assembly/network.ts: the outputs and deltas of layers past the inputs have room
  * for so many, kept in cache from a chunk's forward pass to its share of the update (at 32 inputs
@@ -50,7 +53,7 @@ const even = (n: number) => n + (n & 1);
  * and how many doubles it takes in all: the table, the rows, the targets; then for each layer past
  * the inputs its outputs and deltas (a chunk's: the network path), weights, biases and sums (the
  * network path) or the perceptron's scratch. `doubles` is a whole number of 16 bytes; `path`, the
- * kernel's path for the job.
+ * kernel's path for the job; `work`, the multiply-adds an iteration takes.
  */
 export function planLayout(job: TrainingJob) {
   const { layers } = job;
@@ -69,15 +72,17 @@ export function planLayout(job: TrainingJob) {
   const rows = take(padded * layers[0]);
   const targets = take(perceptron ? padded : job.targets.length);
   const layer = layers.slice(1).map((k, l) => ({
-    outs: perceptron ? 0 : take(chunk * k),
-    deltas: perceptron ? 0 : take(chunk * k),
+    outs: perceptron ? 0 : take(THREADS_MOST * chunk * k),
+    deltas: perceptron ? 0 : take(THREADS_MOST * chunk * k),
     weights: take(layers[l] * k),
     biases: take(k),
     sums: perceptron ? 0 : take((layers[l] + 1) * k),
     transposed: perceptron ? 0 : take(layers[l] * k),
   }));
-  const scratch = perceptron ? take(2 * layers[0]) : 0;
-  return { path, perceptron, n, padded, rows, targets, layer, scratch, doubles: at };
+  const scratch = perceptron ? take(THREADS_MOST * (layers[0] + 8)) : 0; // each thread's adjustments, apart
+  // the multiply-adds an iteration takes: one for each weight and row (the perceptron's padded rows too)
+  const work = layers.slice(1).reduce((sum, k, l) => sum + padded * layers[l] * k, 0);
+  return { path, perceptron, n, padded, rows, targets, layer, scratch, doubles: at, work };
 }
 
 /** Where a job's arrays go in the kernel's memory (planLayout). */
@@ -85,7 +90,7 @@ export type Layout = ReturnType<typeof planLayout>;
 
 /**
  * Writes the job at byte `start` of `buffer`, where planLayout(job) put each part (its `doubles`
- * free there, 16-byte aligned).
+ * free there, 16-byte aligned), to be trained by `threads` threads (1 or 2; 2 only on a shared memory).
  *
  * @returns the multiply-adds an iteration takes, and a function that copies the trained weights
  * (and biases) back
@@ -93,8 +98,9 @@ export type Layout = ReturnType<typeof planLayout>;
 export function layOut(
   job: TrainingJob,
   where: Layout,
-  buffer: ArrayBuffer,
+  buffer: ArrayBufferLike,
   start: number,
+  threads = 1,
 ): { work: number; copyBack(): void } {
   const { layers, targets } = job;
   const depth = layers.length - 1;
@@ -115,6 +121,10 @@ export function layOut(
       perceptron ? 1 : 0,
       job.biases ? 1 : 0,
       Math.min(n, CHUNK),
+      threads,
+      0, // the barrier's count of threads arrived
+      0, // and its generation
+      0, // thread 0 has not stopped
     ],
     8,
   );
@@ -125,7 +135,6 @@ export function layOut(
   }
   for (let l = 0; l <= depth; l++) table[field(0, l)] = layers[l];
   table[field(1, 0)] = address(rows);
-  let work = 0;
   if (perceptron) {
     // the rows past the last: zeros, target ½ (error 0, delta 0)
     if (padded > n) memory.fill(0, rows + (padded - 8) * layers[0], rows + padded * layers[0]);
@@ -134,12 +143,10 @@ export function layOut(
       const r = (t & ~7) + ORDER[t & 7];
       memory[where.targets + t] = r < n ? targets[r] : 0.5;
     }
-    work = padded * layers[0];
   } else {
     if (job.rows instanceof Float64Array) memory.set(job.rows, rows);
     else copyRows(job.rows, n, layers[0], memory, (r) => rows + r * layers[0], 1);
     memory.set(targets, where.targets);
-    for (let l = 1; l <= depth; l++) work += n * layers[l - 1] * layers[l];
   }
   const views = where.layer.map((at, l) => {
     table[field(1, l + 1)] = address(at.outs);
@@ -157,7 +164,7 @@ export function layOut(
     };
   });
   return {
-    work,
+    work: where.work,
     copyBack() {
       views.forEach((view, l) => {
         job.weights[l].set(view.weights);
