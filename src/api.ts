@@ -22,6 +22,9 @@ export type { NetworkKind, SavedNetwork } from "./model/network-options";
 export type { PerceptronOptions, TrainingStep, TrainOptions } from "./model/perceptron";
 export { Perceptron } from "./model/perceptron";
 export { MAX_SEED, randomWeights, seededRandom } from "./model/random";
+export type { Answer, Expected } from "./notebook/answers";
+export { ANSWERS } from "./notebook/answers";
+export { check } from "./notebook/check";
 export type {
   DisplaySink,
   Environment,

@@ -5,10 +5,12 @@ import * as api from "../src";
 
 test("the package exports what a notebook or a user calls, and no internals", () => {
   assert.equal(Object.keys(api).sort(), [
+    "ANSWERS",
     "Display",
     "MAX_SEED",
     "Network",
     "Perceptron",
+    "check",
     "confusionMatrix",
     "decisionBoundary",
     "diagram",

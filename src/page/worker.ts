@@ -117,6 +117,14 @@ const pageConsole = {
   warn: print("stderr"),
   error: print("stderr"),
 };
+// the module's own console (check() prints through it) writes to the page too, as in the kernel
+Object.assign(console, {
+  log: pageConsole.log,
+  info: pageConsole.info,
+  debug: pageConsole.debug,
+  warn: pageConsole.warn,
+  error: pageConsole.error,
+});
 
 /** The cell a line of the joined program belongs to. */
 function cellOfLine(starts: number[], line: number): number {
