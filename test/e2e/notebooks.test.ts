@@ -130,7 +130,8 @@ for (const name of names) {
     for (const nb of [run.first, run.second as Notebook]) {
       const seen = new Set<string>();
       for (const line of printedLines(nb)) {
-        if (line.startsWith("✓")) continue;
+        // a check's ✓, and an exercise's request for an answer (check("2.1", undefined): no number of numpy's)
+        if (line.startsWith("✓") || line.startsWith("✎")) continue;
         const at = line.indexOf(": ");
         const label = line.slice(0, Math.max(at, 0));
         if (!(label in want)) {
