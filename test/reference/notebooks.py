@@ -13,6 +13,7 @@ import os
 
 import numpy as np
 
+from options import Network as OptionsNetwork
 from perceptron import SEED_INPUTS, SEED_OUTPUTS, TRIPLES, NeuralNetwork
 
 SEED = 1
@@ -355,6 +356,13 @@ def real_data(seed=1, iterations=5000, learning_rate=0.01, test_size=50, hidden_
         for t, species_name in enumerate(IRIS_SPECIES):
             numbers[f"{name} {species_name} flowers, called setosa / versicolor / virginica"] = [
                 sum(1 for i in rows if truth[i] == t and predicted[i] == p) for p in range(3)]
+    # the same network with a softmax output, trained on cross-entropy (options.py's network)
+    soft = OptionsNetwork([5, 3], seed, output="softmax", loss="crossEntropy")
+    soft.train(x_train, one_hot[train], iterations, learning_rate)
+    by_softmax = [int(np.argmax(row)) for row in soft.forward(inputs)[-1]]
+    for name, rows in [("training", train), ("test", test)]:
+        numbers[f"softmax and cross-entropy, right on the {name} flowers"] = [
+            sum(1 for i in rows if by_softmax[i] == truth[i]), len(rows)]
     # the flowers it gets wrong, and those of two species with the very same petals
     for name, rows in [("training", train), ("test", test)]:
         for i in rows:
