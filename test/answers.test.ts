@@ -4,31 +4,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ANSWERS, Network, Perceptron, randomWeights, seededRandom, sigmoid, sigmoidDerivative } from "../src";
+import { DATA_SETS } from "../src/explorer/explorer";
 import { checked } from "../src/notebook/check";
 
-const SEED_ROWS = [
-  [0, 0, 1],
-  [1, 1, 1],
-  [1, 0, 1],
-  [0, 1, 1],
-];
-const SEED_TARGETS = [0, 1, 1, 0];
-const GATE_ROWS = [
-  [0, 0, 1],
-  [0, 1, 1],
-  [1, 0, 1],
-  [1, 1, 1],
-];
-const SEQUEL_ROWS = [
-  [0, 0, 1],
-  [0, 1, 1],
-  [1, 0, 1],
-  [0, 1, 0],
-  [1, 0, 0],
-  [1, 1, 1],
-  [0, 0, 0],
-];
-const SEQUEL_TARGETS = [0, 1, 1, 1, 1, 0, 0];
+const SEED_ROWS = DATA_SETS.seed.inputs;
+const SEED_TARGETS = DATA_SETS.seed.targets;
+const GATE_ROWS = DATA_SETS.and.inputs;
+const SEQUEL_ROWS = DATA_SETS.sequel.inputs;
+const SEQUEL_TARGETS = DATA_SETS.sequel.targets;
 const EVERY_INPUT = [0, 1].flatMap((a) => [0, 1].flatMap((b) => [0, 1].map((c) => [a, b, c])));
 
 /** Asserts that exercise `id`'s table entry is `value` (a check of it says right). */

@@ -4,6 +4,7 @@
 
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { DATA_SETS } from "../src/explorer/explorer";
 import type { TrainingJob } from "../src/kernel/job";
 import { pairedKernel } from "../src/kernel/threads";
 import { trainInWasm } from "../src/kernel/train";
@@ -64,17 +65,24 @@ function firstDifference(a: number[], b: number[]): string | null {
   return i < 0 ? null : `[${i}]: ${a[i]} against ${b[i]}`;
 }
 
-test("on every numpy option case, the kernel gives the readable rule's numbers to the bit", () => {
+/**
+ * Every numpy option case's first 150 iterations (all of them: test/network-options.test.ts, through
+ * the kernel, against numpy), by `trainer` and by the readable rule: the same bits.
+ */
+function assertOptionCases(trainer: "wasm" | "wasm, 2 threads") {
   for (const c of optionCases) {
-    // their first 150 iterations (all of them: test/network-options.test.ts, through the kernel, against numpy)
     const o = {
       ...c,
       iterations: Math.min(c.iterations, 150),
       weights: new Network({ layers: c.layers, seed: c.seed }).weights,
     };
-    const difference = firstDifference(run("wasm", o), run("readable", o));
+    const difference = firstDifference(run(trainer, o), run("readable", o));
     assert.is(difference, null, `${c.name}: ${difference}`);
   }
+}
+
+test("on every numpy option case, the kernel gives the readable rule's numbers to the bit", () => {
+  assertOptionCases("wasm");
 });
 
 /** A random valid network, options and data: shapes that reach each of the kernel's paths (8 neurons at a time, odd rows). */
@@ -132,15 +140,7 @@ test("on seeded random networks, options and data, the kernel gives the readable
 
 test("two threads give one thread's bits: on numpy's option cases, random networks and perceptrons", () => {
   assert.ok(pairedKernel() !== null, "Node has a second thread for the kernel");
-  for (const c of optionCases) {
-    const o = {
-      ...c,
-      iterations: Math.min(c.iterations, 150),
-      weights: new Network({ layers: c.layers, seed: c.seed }).weights,
-    };
-    const difference = firstDifference(run("wasm, 2 threads", o), run("readable", o));
-    assert.is(difference, null, `${c.name}: ${difference}`);
-  }
+  assertOptionCases("wasm, 2 threads");
   const random = seededRandom(2024);
   for (let t = 0; t < 80; t++) {
     const o = randomOptions(random);
@@ -249,13 +249,7 @@ test("the kernel's tanh is src/model/exp.ts's to the bit: at its steps' edges, s
 });
 
 test("trainedBy says which path trained: the perceptron kernel for one neuron with no option, else the network kernel", () => {
-  const x = [
-    [0, 0, 1],
-    [1, 1, 1],
-    [1, 0, 1],
-    [0, 1, 1],
-  ];
-  const y = [0, 1, 1, 0];
+  const { inputs: x, targets: y } = DATA_SETS.seed;
   const p = new Perceptron();
   assert.is(p.trainedBy, null, "before any training");
   p.train(x, y, 10);
