@@ -37,9 +37,9 @@ const labFiles = `^(${LAB_SUITES.join("|")})\\.test\\.ts$`;
 const apart = `(${[...SITE_SUITES, ...LAB_SUITES].join("|")})\\.test\\.ts$`;
 /**
  * npm run test:unit's two groups: the suites that train most (the kernel against the readable rule,
- * exp, the network: about half the tier's time), and the others, e2e/ apart.
+ * the network: about half the tier's time), and the others, e2e/ apart.
  */
-const TRAINING = "^(kernel|exp|network)(-[a-z]+)?\\.test\\.ts$";
+const TRAINING = "^(kernel|network)(-[a-z]+)?\\.test\\.ts$";
 const UNIT_GROUPS = [
   { name: "unit 1", args: ["-r", "tsx", "test", TRAINING] },
   { name: "unit 2", args: ["-r", "tsx", "test", "\\.test\\.ts$", "-i", "^e2e", "-i", TRAINING] },

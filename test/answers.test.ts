@@ -119,12 +119,9 @@ test("7: a hidden layer", () => {
     const steps = n.train(rows, targets, 60000, { every: 60000, history: true });
     return { n, error: steps.at(-1)?.meanSquaredError ?? Number.NaN };
   };
-  is("7.1", [1, 2, 3].filter((seed) => net(2, seed).error < 0.01)[0]);
-  assert.equal(
-    [1, 2].map((seed) => net(2, seed).error > 0.04),
-    [true, true],
-    "seeds 1 and 2 get stuck",
-  );
+  const twoHidden = [1, 2, 3].map((seed) => net(2, seed).error);
+  is("7.1", [1, 2, 3].filter((_, k) => twoHidden[k] < 0.01)[0]);
+  assert.ok(twoHidden[0] > 0.04 && twoHidden[1] > 0.04, "seeds 1 and 2 get stuck");
   is("7.2", net(1, 1).error);
   const [w1, w2, w3] = net(4, 1).n.weights[0];
   const shift = w1.map((_, j) => Math.abs(w3[j]) / Math.hypot(w1[j], w2[j]));

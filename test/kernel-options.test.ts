@@ -138,11 +138,11 @@ test("on seeded random networks, options and data, the kernel gives the readable
   }
 });
 
-test("two threads give one thread's bits: on numpy's option cases, random networks and perceptrons", () => {
+test("two threads give one thread's bits: on numpy's option cases, 48 random networks and perceptrons", () => {
   assert.ok(pairedKernel() !== null, "Node has a second thread for the kernel");
   assertOptionCases("wasm, 2 threads");
   const random = seededRandom(2024);
-  for (let t = 0; t < 80; t++) {
+  for (let t = 0; t < 48; t++) {
     const o = randomOptions(random);
     // more rows than two chunks (64 rows a thread), odd and even, most of the time
     const rows = Math.floor(random() * 400) + 1;
