@@ -49,7 +49,7 @@ test("every exercise has an answer behind <details>, and every check() names an 
     );
     const answers = cells.find((text) => text.startsWith("## Answers\n")) ?? "";
     const opened = [
-      ...answers.matchAll(/<details>\n<summary>(\d+)\. [^<]+<\/summary>\n\n[^<]{40,}\n\n<\/details>/g),
+      ...answers.matchAll(/<details>\n<summary>(\d+)\. [^\n]+?<\/summary>\n\n[^<]{40,}\n\n<\/details>/g),
     ].map((m) => Number(m[1]));
     assert.equal(opened, exercises, `${name}: one answer behind <details> for each exercise, in order`);
     for (const text of cells) {
