@@ -5,7 +5,7 @@
 //  48  batch size (i32: rows an update)   52  the hidden layers' activation   56  the output's
 //  60  the loss   64  the path (PERCEPTRON or NETWORK)   68  whether there are biases (1 or 0)
 //  72  rows a chunk (network.ts: the outputs and deltas past the inputs have room for so many rows,
-//      for each of THREADS_MOST threads)   76  threads (1, or 2: barrier.ts)
+//      for each thread: src/kernel/layout.ts)   76  threads (1, or 2: barrier.ts)
 //  80  the barrier's count of threads arrived   84  its generation   88  1 once thread 0 has stopped
 //      (its record threw: barrier.ts)
 //  96  sizes[0 … depth], then outs[0 … depth] (outs[0]: the rows), deltas[0 … depth],
@@ -39,9 +39,6 @@ export const ARRIVED: usize = 80;
 export const GENERATION: usize = 84;
 export const STOPPED: usize = 88;
 const SIZES: usize = 96;
-
-/** The most threads a job is trained by: its chunks' outputs and deltas have room for each one's. */
-export const THREADS_MOST = 2;
 
 // The activations' codes (src/kernel/layout.ts's ACTIVATION_CODES), the losses' and the paths'.
 export const SIGMOID = 0;

@@ -60,7 +60,7 @@ export function perceptron(job: usize, from: f64, to: f64, countdown: f64, threa
       const parts = PARTS + ((<usize>(buffer * CHUNK)) << 4);
       // this thread's share of the chunk's blocks: outputs, errors, deltas
       const last = b0 + share(count, thread + 1, threads);
-      let first = b0 + share(count, thread, threads);
+      const first = b0 + share(count, thread, threads);
       let p = xs + <usize>first * stride;
       let py = ys + ((<usize>first) << 6);
       for (let b = first; b < last; b++, p += stride, py += 64) {

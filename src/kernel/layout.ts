@@ -15,8 +15,14 @@ import { copyRows, isPlainJob, LOSS_NAMES, type Rows, type TrainingJob } from ".
  * words, whether thread 0 has stopped (assembly/job.ts).
  */
 const HEAD = 96;
-/** The most threads a job is trained by (assembly/job.ts's THREADS_MOST): room for each one's chunk. */
-export const THREADS_MOST = 2;
+/**
+ * The most threads a job is trained by: room for each one's chunk of outputs and deltas (assembly/
+ * job.ts's outs() and deltas() find thread t's t chunks on) and for each one's adjustments.
+ */
+const THREADS_MOST = 2;
+/** Where the barrier's generation and the word that says thread 0 has stopped are: bytes from the job (assembly/job.ts). */
+export const GENERATION_AT = 84;
+export const STOPPED_AT = 88;
 /**
  * Rows a chunk in assembly/network.ts: the outputs and deltas of layers past the inputs have room
  * for so many, kept in cache from a chunk's forward pass to its share of the update (at 32 inputs
@@ -92,8 +98,7 @@ export type Layout = ReturnType<typeof planLayout>;
  * Writes the job at byte `start` of `buffer`, where planLayout(job) put each part (its `doubles`
  * free there, 16-byte aligned), to be trained by `threads` threads (1 or 2; 2 only on a shared memory).
  *
- * @returns the multiply-adds an iteration takes, and a function that copies the trained weights
- * (and biases) back
+ * @returns a function that copies the trained weights (and biases) back
  */
 export function layOut(
   job: TrainingJob,
@@ -101,7 +106,7 @@ export function layOut(
   buffer: ArrayBufferLike,
   start: number,
   threads = 1,
-): { work: number; copyBack(): void } {
+): { copyBack(): void } {
   const { layers, targets } = job;
   const depth = layers.length - 1;
   const { n, padded, rows, perceptron } = where;
@@ -164,7 +169,6 @@ export function layOut(
     };
   });
   return {
-    work: where.work,
     copyBack() {
       views.forEach((view, l) => {
         job.weights[l].set(view.weights);

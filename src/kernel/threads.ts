@@ -4,7 +4,8 @@
 // so two threads give one's bits. The browser has no such worker here (the site is not cross-origin
 // isolated, so it has no shared memory): there one thread trains, with the same bits.
 
-import { compile, IGNORE, type Kernel, makeKernel } from "./instance";
+import { compile, type Kernel, makeKernel } from "./instance";
+import { GENERATION_AT, STOPPED_AT } from "./layout";
 import { KERNEL_WASM_SHARED } from "./wasm-bytes";
 
 /**
@@ -14,9 +15,6 @@ import { KERNEL_WASM_SHARED } from "./wasm-bytes";
 const GO = 0;
 const READY = 1;
 const DONE = 2;
-/** Where a job says its thread 0 has stopped, and its barrier's generation (assembly/job.ts): bytes from the job. */
-const STOPPED = 88;
-const GENERATION = 84;
 /** Pages (64 KiB) the shared memory may grow to: the kept kernel's jobs (instance.ts's KEEP) and its heap. */
 const MAXIMUM_PAGES = 2048;
 /** How long to wait for the worker to start, once (~30 ms on the bench's machine). */
@@ -88,8 +86,8 @@ export function pairedKernel(): Kernel | null {
       } catch (error) {
         // the record threw, on this thread, between barriers: the worker, waiting at one, stops too
         const words = new Int32Array(memory.buffer);
-        Atomics.store(words, (job + STOPPED) >> 2, 1);
-        Atomics.notify(words, (job + GENERATION) >> 2);
+        Atomics.store(words, (job + STOPPED_AT) >> 2, 1);
+        Atomics.notify(words, (job + GENERATION_AT) >> 2);
         throw error;
       } finally {
         for (let done = Atomics.load(ints, DONE); done !== call; done = Atomics.load(ints, DONE)) {
@@ -97,7 +95,6 @@ export function pairedKernel(): Kernel | null {
         }
       }
     };
-    kernel.record = IGNORE;
     paired = kernel;
   } catch {
     paired = null;

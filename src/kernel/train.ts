@@ -37,14 +37,14 @@ export function trainInWasm(job: TrainingJob, threads?: 1 | 2): KernelPath | nul
   const start = base(k);
   const run =
     k.run ?? ((at: number, from: number, to: number, countdown: number) => k.exports.train(at, from, to, countdown, 0));
-  const { work, copyBack } = layOut(job, where, k.exports.memory.buffer, start, k.run ? 2 : 1);
+  const { copyBack } = layOut(job, where, k.exports.memory.buffer, start, k.run ? 2 : 1);
   k.record = (iteration, meanSquaredError) => {
     copyBack();
     job.record(iteration, meanSquaredError);
   };
   k.busy = true;
   try {
-    const size = Math.max(1, Math.floor(SLICE / Math.max(1, work)));
+    const size = Math.max(1, Math.floor(SLICE / Math.max(1, where.work)));
     for (let from = 0, countdown = 0; from < job.iterations; from += size) {
       countdown = run(start, from, Math.min(job.iterations, from + size), countdown);
     }
