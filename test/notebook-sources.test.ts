@@ -1,19 +1,15 @@
 // What the notebooks' sources say, read as files: the sigmoid's slope written at the sum (σ′(z),
 // not σ′ of an output), every exercise with an answer a reader can open, and every check() call
 // naming an exercise whose answer the module holds (src/notebook/answers.ts).
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ANSWERS } from "../src";
+import { type Cell, NOTEBOOKS, notebookNames, readNotebook, text } from "./e2e/helpers/notebooks";
 
-const NOTEBOOKS = join(__dirname, "..", "notebooks");
-const names = readdirSync(NOTEBOOKS)
-  .filter((f) => /^\d\d-.+\.ipynb$/.test(f))
-  .sort();
-const cellsOf = (file: string): { cell_type: string; source: string[] }[] =>
-  JSON.parse(readFileSync(join(NOTEBOOKS, file), "utf8")).cells;
-const textOf = (cell: { source: string[] }) => cell.source.join("");
+const names = notebookNames();
+const cellsOf = (name: string) => readNotebook(join(NOTEBOOKS, `${name}.ipynb`)).cells;
+const textOf = (cell: Cell) => text(cell.source);
 
 test("the notebooks are there: 01 to 08 at least", () => {
   assert.ok(names.length >= 8, names.join(", "));

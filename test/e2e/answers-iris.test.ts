@@ -2,17 +2,15 @@
 // function of the parameters, run for each exercise's change in one Node process, the charts left
 // undrawn. Each answer in src/notebook/answers.ts (8.1 to 8.6) is what that run prints.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ANSWERS } from "../../src";
+import { NOTEBOOKS, ROOT, readNotebook, text } from "./helpers/notebooks";
 
-const ROOT = join(__dirname, "..", "..");
-const cells: { cell_type: string; source: string[]; metadata: { tags?: string[] } }[] = JSON.parse(
-  readFileSync(join(ROOT, "notebooks", "08-real-data.ipynb"), "utf8"),
-).cells;
-const code = cells.filter((c) => c.cell_type === "code").map((c) => c.source.join(""));
+const { cells } = readNotebook(join(NOTEBOOKS, "08-real-data.ipynb"));
+const code = cells.filter((c) => c.cell_type === "code").map((c) => text(c.source));
 const [parameters, imports, ...rest] = code;
 const names = [...parameters.matchAll(/^const (\w+) = /gm)].map((m) => m[1]);
 
