@@ -109,21 +109,13 @@ const PageAtomics = Object.assign(Object.create(Atomics) as typeof Atomics, {
     return "timed-out";
   },
 });
-const pageConsole = {
-  ...console,
+// the cells' console, and the module's own (check() prints through it): each writes to the page, as in the kernel
+Object.assign(console, {
   log: print("stdout"),
   info: print("stdout"),
   debug: print("stdout"),
   warn: print("stderr"),
   error: print("stderr"),
-};
-// the module's own console (check() prints through it) writes to the page too, as in the kernel
-Object.assign(console, {
-  log: pageConsole.log,
-  info: pageConsole.info,
-  debug: pageConsole.debug,
-  warn: pageConsole.warn,
-  error: pageConsole.error,
 });
 
 /** The cell a line of the joined program belongs to. */
@@ -172,7 +164,7 @@ async function runCells(cells: string[]): Promise<void> {
     `return (async () => {\n${code}\n})();`,
   );
   try {
-    await program(require, {}, { exports: {} }, enter, pageConsole, PageMath, PageSharedArrayBuffer, PageAtomics);
+    await program(require, {}, { exports: {} }, enter, console, PageMath, PageSharedArrayBuffer, PageAtomics);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     post({ type: "error", cell: current, name: e.name, message: e.message });
