@@ -6,7 +6,7 @@
 import { ANSWERS, type Expected } from "./answers";
 
 /** How close a number must be: within this part of the expected value's size (or of 1, below 1). */
-export const CHECK_TOLERANCE = 1e-3;
+const CHECK_TOLERANCE = 1e-3;
 
 const isPlaceholder = (answer: unknown) =>
   answer === undefined || answer === null || (typeof answer === "number" && Number.isNaN(answer));
@@ -55,7 +55,7 @@ export function checked(answer: unknown, expected: Expected, what: string, toler
       `check(): expected must be a finite number, a list of them, a word or true/false, got ${shown(expected)}`,
     );
   if (typeof what !== "string" || what.trim() === "")
-    throw new TypeError('check(): say what the answer is, e.g. check(x, 1.76, "the x where the slope is 0.125")');
+    throw new TypeError('check(): say what the answer is, e.g. "the x where the slope is 0.125" (answers.ts)');
   if (!(typeof tolerance === "number" && tolerance >= 0 && Number.isFinite(tolerance))) {
     throw new RangeError(`check(): tolerance must be a finite number ≥ 0, got ${shown(tolerance)}`);
   }
