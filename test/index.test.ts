@@ -17,6 +17,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "errorCurves",
     "errorSurface",
     "explore",
+    "lineChart",
     "liveChart",
     "permutation",
     "playgroundData",
