@@ -3,6 +3,8 @@
 // runs (notebook/outputs.ts). Internals (the kernel, the chart markup, the checks) are imported by
 // path where needed.
 
+export type { BarChart, BarPanel, BarSeries, BarSlider, ThresholdBars } from "./charts/bars";
+export { barChart, thresholdBars } from "./charts/bars";
 export type { DiagramOptions } from "./charts/diagram";
 export { diagram } from "./charts/diagram";
 export type { ConfusionMatrix, DecisionBoundary, ErrorSurface, Run } from "./charts/figures";

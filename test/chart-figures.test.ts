@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { type Figure, lineChart } from "../src";
+import { barChart, type Figure, lineChart, thresholdBars } from "../src";
 import { withDefaults } from "../src/charts/plotly";
 import { assertThrows } from "./helpers/assert";
 
@@ -106,9 +106,12 @@ test("a line chart names the argument that is wrong", () => {
 test("property: a line chart keeps every series' points and names, in order", () => {
   const series = fc.array(
     fc
-      .array(fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: 1e-9, max: 1e9 })), {
-        maxLength: 20,
-      })
+      .array(
+        fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: 1e-9, max: 1e9, noNaN: true })),
+        {
+          maxLength: 20,
+        },
+      )
       .chain((points) => fc.record({ name: fc.string(), points: fc.constant(points) })),
     { minLength: 1, maxLength: 5 },
   );
@@ -127,6 +130,236 @@ test("property: a line chart keeps every series' points and names, in order", ()
       assert.is(fig.layout?.legend !== undefined, runs.length > 1);
     }),
   );
+});
+
+test("a bar chart groups a bar per series for each name, its legend below", () => {
+  const fig = barChart({
+    title: "Predictions beside the rule",
+    x: { title: "input", names: ["[0, 0, 1]", "[1, 0, 0]"] },
+    y: { title: "output", range: [0, 1.05] },
+    series: [
+      { name: "predicted", values: [0.01, 0.99] },
+      { name: "the rule", values: [0, 1] },
+    ],
+  });
+  assert.equal(fig.data, [
+    { type: "bar", x: ["[0, 0, 1]", "[1, 0, 0]"], name: "predicted", y: [0.01, 0.99] },
+    { type: "bar", x: ["[0, 0, 1]", "[1, 0, 0]"], name: "the rule", y: [0, 1] },
+  ]);
+  assert.equal(fig.layout, {
+    title: "Predictions beside the rule",
+    xaxis: { title: "input" },
+    yaxis: { title: "output", range: [0, 1.05] },
+    barmode: "group",
+    legend: { orientation: "h", y: -0.3 },
+  });
+});
+
+test("a bar chart's slider redraws the series given as steps, in panels side by side, and leaves the others", () => {
+  const fig = barChart({
+    title: "Weights and answers",
+    panels: [
+      {
+        x: { title: "connection", names: ["w1", "w2"] },
+        y: { title: "weight" },
+        series: [
+          {
+            name: "weights",
+            steps: [
+              [0, 0],
+              [1, -1],
+              [2, -2],
+            ],
+          },
+        ],
+      },
+      {
+        x: { title: "input", names: ["a"] },
+        y: { title: "answer", range: [0, 1] },
+        series: [
+          { name: "answers", steps: [[0.5], [0.7], [0.9]] },
+          { name: "the rule", values: [1] },
+        ],
+      },
+    ],
+    slider: { prefix: "iteration ", labels: ["0", "10", "100"], active: 1 },
+  });
+  assert.equal(
+    fig.data.map((t) => [t.name, t.y, t.xaxis, t.yaxis]),
+    [
+      ["weights", [1, -1], undefined, undefined],
+      ["answers", [0.7], "x2", "y2"],
+      ["the rule", [1], "x2", "y2"],
+    ],
+    "each stepped series starts at the active step; the second panel on the second axes",
+  );
+  const layout = layoutOf(fig);
+  assert.equal(layout.grid, { rows: 1, columns: 2, pattern: "independent" });
+  assert.equal([layout.xaxis2, layout.yaxis2], [{ title: "input" }, { title: "answer", range: [0, 1] }]);
+  assert.equal(layout.legend, { orientation: "h", y: 1.12 }, "the legend above: the slider is below");
+  const [slider] = layout.sliders as unknown as { active: number; currentvalue: unknown; steps: unknown[] }[];
+  assert.is(slider.active, 1);
+  assert.equal(slider.currentvalue, { prefix: "iteration " });
+  assert.equal(slider.steps[2], { label: "100", method: "restyle", args: [{ y: [[2, -2], [0.9]] }, [0, 1]] });
+  const last = barChart({
+    title: "t",
+    x: { title: "x", names: ["a"] },
+    y: { title: "y" },
+    series: [{ name: "s", steps: [[1], [2]] }],
+    slider: { prefix: "", labels: ["one", "two"] },
+  });
+  assert.is((layoutOf(last).sliders as unknown as { active: number }[])[0].active, 1, "the last step by default");
+  assert.equal(last.data[0].y, [2]);
+});
+
+test("a bar chart names the argument that is wrong", () => {
+  const one = { title: "t", x: { title: "x", names: ["a", "b"] }, y: { title: "y" } };
+  const slider = { prefix: "", labels: ["1", "2"] };
+  const cases: [unknown, ErrorConstructor, RegExp][] = [
+    [
+      { ...one, series: [{ name: "s", values: [1] }] },
+      RangeError,
+      /chart\.series\[0\]\.values must have 2 numbers \(one per name of barChart\(\): chart\.x\.names\), got 1/,
+    ],
+    [
+      { ...one, series: [{ name: "s" }] },
+      TypeError,
+      /chart\.series\[0\] must have values, or steps for the slider, not neither/,
+    ],
+    [
+      { ...one, series: [{ name: "s", steps: [[1, 2]] }] },
+      TypeError,
+      /series\[0\] has steps, but the chart has no slider/,
+    ],
+    [
+      { ...one, series: [{ name: "s", steps: [[1, 2]] }], slider },
+      RangeError,
+      /series\[0\]\.steps must have 2 items \(one per slider label\), got 1/,
+    ],
+    [{ ...one, series: [{ name: "s", values: [1, 2] }], slider }, TypeError, /chart\.slider has no series to move/],
+    [
+      {
+        ...one,
+        series: [
+          {
+            name: "s",
+            steps: [
+              [1, 2],
+              [3, 4],
+            ],
+          },
+        ],
+        slider: { ...slider, active: 2 },
+      },
+      RangeError,
+      /chart\.slider\.active must be an integer from 0 to 1, got 2/,
+    ],
+    [{ ...one, series: [], panels: [] }, TypeError, /must have panels, or x, y and series for one panel, not both/],
+    [{ title: "t", panels: [] }, RangeError, /chart\.panels must have at least one panel, got none/],
+    [
+      { title: "t", panels: [{ x: one.x, y: one.y, series: [{ name: 1, values: [1, 2] }] }] },
+      TypeError,
+      /chart\.panels\[0\]\.series\[0\]\.name must be a string, got 1/,
+    ],
+    [{ ...one, x: { title: "x", names: "ab" }, series: [] }, TypeError, /chart\.x\.names must be an array, got "ab"/],
+  ];
+  for (const [chart, type, message] of cases) assertThrows(() => barChart(chart as never), type, message);
+});
+
+test("property: a bar chart's slider steps hold each stepped series' values at that step, in trace order", () => {
+  const panel = fc.integer({ min: 1, max: 4 }).chain((names) =>
+    fc.record({
+      names: fc.constant(Array.from({ length: names }, (_, k) => `n${k}`)),
+      stepped: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }),
+    }),
+  );
+  fc.assert(
+    fc.property(fc.array(panel, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 5 }), (panels, count) => {
+      fc.pre(panels.some((p) => p.stepped.includes(true)));
+      const value = (p: number, s: number, k: number) => p * 100 + s * 10 + k;
+      const fig = barChart({
+        title: "t",
+        panels: panels.map((p, i) => ({
+          x: { title: `x${i}`, names: p.names },
+          y: { title: `y${i}` },
+          series: p.stepped.map((stepped, s) =>
+            stepped
+              ? { name: `${i}.${s}`, steps: Array.from({ length: count }, (_, k) => p.names.map(() => value(i, s, k))) }
+              : { name: `${i}.${s}`, values: p.names.map(() => -1) },
+          ),
+        })),
+        slider: { prefix: "", labels: Array.from({ length: count }, (_, k) => String(k)) },
+      });
+      const moved = panels.flatMap((p) => p.stepped).flatMap((stepped, i) => (stepped ? [i] : []));
+      const steps = (layoutOf(fig).sliders as unknown as { steps: { args: [{ y: number[][] }, number[]] }[] }[])[0]
+        .steps;
+      steps.forEach((step, k) => {
+        assert.equal(step.args[1], moved);
+        assert.equal(
+          step.args[0].y.map((ys) => ys[0]),
+          moved.map((i) => {
+            const [p, s] = String(fig.data[i].name).split(".").map(Number);
+            return value(p, s, k);
+          }),
+        );
+      });
+    }),
+  );
+});
+
+test("threshold bars grow from the threshold to each value, blue above, vermillion below, each side named", () => {
+  const fig = thresholdBars({
+    title: "Yes or no",
+    names: ["[1, 0, 0]", "[0, 1, 0]", "[0, 0, 0]"],
+    values: [0.99, 0.3, 0.5],
+    x: { title: "prediction" },
+    y: { title: "input" },
+  });
+  const [bars] = fig.data;
+  assert.equal(
+    [bars.orientation, bars.base, bars.x, bars.y],
+    ["h", 0.5, [0.49, -0.2, 0], ["[1, 0, 0]", "[0, 1, 0]", "[0, 0, 0]"]],
+  );
+  assert.equal((bars.marker as { color: string[] }).color, ["#0072B2", "#D55E00", "#888888"]);
+  assert.equal(bars.text, ["yes", "no", "undecided"]);
+  assert.equal(
+    bars.textposition,
+    ["inside", "outside", "outside"],
+    "a bar longer than a quarter of the axis holds its label",
+  );
+  const layout = fig.layout as { xaxis: unknown; yaxis: unknown; annotations: { x: number; text: string }[] };
+  assert.equal(layout.xaxis, { title: "prediction", range: [0, 1] });
+  assert.equal(layout.yaxis, { title: "input", autorange: "reversed" }, "the first name on top");
+  assert.equal(
+    layout.annotations.map((a) => [a.x, a.text]),
+    [
+      [0.25, "← no"],
+      [0.75, "yes →"],
+    ],
+  );
+  const cases: [unknown, ErrorConstructor, RegExp][] = [
+    [
+      { title: "t", names: ["a"], values: [0.5, 0.2], x: { title: "x" }, y: { title: "y" } },
+      RangeError,
+      /thresholdBars\(\): chart\.values must have 1 number \(one per name\), got 2/,
+    ],
+    [
+      { title: "t", names: ["a"], values: [0.5], threshold: 2, x: { title: "x" }, y: { title: "y" } },
+      RangeError,
+      /chart\.threshold must be a number inside x\.range \[0, 1\], got 2/,
+    ],
+    [
+      { title: "t", names: ["a"], values: [0.5], x: { title: "x" }, y: { title: "y" }, sides: ["no"] },
+      RangeError,
+      /chart\.sides must have 2 items \(\[below, above\]\), got 1/,
+    ],
+    [
+      { title: "t", names: ["a"], values: [0.5], x: { title: "x" } },
+      TypeError,
+      /thresholdBars\(\): chart\.y must be an object/,
+    ],
+  ];
+  for (const [chart, type, message] of cases) assertThrows(() => thresholdBars(chart as never), type, message);
 });
 
 test.run();

@@ -10,6 +10,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "MAX_SEED",
     "Network",
     "Perceptron",
+    "barChart",
     "check",
     "confusionMatrix",
     "decisionBoundary",
@@ -29,6 +30,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "sigmoidDerivative",
     "standardize",
     "standardizeWith",
+    "thresholdBars",
     "trainTestSplit",
   ]);
 });
