@@ -7,6 +7,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import MarkdownIt from "markdown-it";
 import { root } from "./setup.mjs";
+import { GLOSSARY, glossaryPage, readGlossary } from "./site-glossary.mjs";
 
 /** Where pages load plotly.js from: the runner puts it in place of the first chart's inline copy. */
 export const PLOTLY_ASSET = "assets/plotly.js";
@@ -60,7 +61,8 @@ function describeNotebook(path) {
 
 /**
  * The tutorial's steps in reading order: README.md's numbered list first, then any notebook it
- * does not list (by file name). Also the index's heading and its introduction (the Markdown before the list).
+ * does not list (by file name). Also the index's heading and its introduction (the Markdown before the list),
+ * and glossary.md (null when there is none).
  */
 export function readSteps(dir) {
   const files = readdirSync(dir)
@@ -79,21 +81,23 @@ export function readSteps(dir) {
   for (const step of steps) step.label = `${step.number}. ${step.title}`;
   const heading = /^#\s+(.+)$/m.exec(readme)?.[1]?.trim() ?? "The notebooks, in reading order";
   const intro = markdown.render(readme.split(/^\s*\d+\.\s+\[/m)[0].replace(/^#.*$/gm, ""));
-  return { steps, heading, intro };
+  return { steps, heading, intro, glossary: readGlossary(dir) };
 }
 
-/** Links to a notebook go to its page, to README.md to the index; a relative link off the site is reported. */
+/** Links to a notebook go to its page, to README.md to the index, to glossary.md to the glossary; a relative link off the site is reported. */
 function linkPages(file, html, pages) {
   return html.replace(/(<a\b[^>]*?\shref=")([^"]*)(")/g, (all, before, href, after) => {
     const notebook = /^(?:\.\/)?([^/?#]+)\.ipynb(#.*)?$/.exec(href);
     if (notebook && pages.has(notebook[1])) return `${before}${notebook[1]}.html${notebook[2] ?? ""}${after}`;
     const readme = /^(?:\.\/)?README\.md(#.*)?$/.exec(href);
     if (readme) return `${before}index.html${readme[1] ?? ""}${after}`;
+    const glossary = /^(?:\.\/)?glossary\.md(#.*)?$/.exec(href);
+    if (glossary) return `${before}${GLOSSARY}${glossary[1] ?? ""}${after}`;
     const linked = href.replace(/\.html(#.*)?$/, "");
     if (
       !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(href) &&
       !pages.has(linked) &&
-      !["index", "playground"].includes(linked)
+      !["index", "playground", "glossary"].includes(linked)
     )
       say(`warning: ${file} links to ${href}, which is not part of the site`);
     return all;
@@ -145,13 +149,17 @@ function notebookPage(step, html, siteName, prev, next, pages) {
   return linkPages(`${step.name}.html`, out, pages);
 }
 
-function indexPage({ steps, heading, intro }, site, pages) {
+function indexPage({ steps, heading, intro, glossary }, site, pages) {
   const items = steps.map(
     (s) =>
       `<li><a href="${s.name}.html"><span class="site-step-number">${s.number}.</span> ${escapeHtml(s.title)}</a>` +
       `${s.summary ? `<span class="site-step-summary">: ${markdown.renderInline(s.summary)}</span>` : ""}</li>`,
   );
   const start = { label: `Start: ${steps[0].label}`, href: `${steps[0].name}.html` };
+  const words = glossary
+    ? `<h2>Glossary</h2>\n<p>The <a href="${GLOSSARY}">glossary</a> says what each word of the tutorial means here, where
+it lives in the module and which step teaches it. Each step links a word to it where it first uses it.</p>\n`
+    : "";
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -178,7 +186,7 @@ as you move their controls.</p>
 <p>The <a href="${PLAYGROUND}">playground</a> is the whole explorer on one page: pick a data set, hidden neurons,
 learning rate, iterations and seed, flip targets, and play training step by step. Its link holds the settings,
 so a link reproduces a run.</p>
-</main>
+${words}</main>
 ${nav("bottom", undefined, "", start)}
 </body>
 </html>
@@ -255,6 +263,9 @@ export function writeSite(dir, tutorial, rendered, labCss) {
   for (const [to, from] of Object.entries(assets)) copyFileSync(from, join(dir, "assets", to));
   const link = (s) => s && { label: s.label, href: `${s.name}.html` };
   const files = { "index.html": indexPage(tutorial, site, pages), [PLAYGROUND]: playgroundPage(tutorial, site, pages) };
+  const glossary = tutorial.glossary && glossaryPage(tutorial.glossary, { site, steps, pages, nav, favicon: FAVICON });
+  if (glossary) files[GLOSSARY] = linkPages(GLOSSARY, glossary, pages);
+  else say(`warning: no glossary.md beside the notebooks: no ${GLOSSARY}, and links to it lead nowhere`);
   steps.forEach((step, i) => {
     const prev = link(steps[i - 1]) ?? { label: "All steps", href: "index.html" };
     const next = link(steps[i + 1]) ?? { label: "Back to all steps", href: "index.html" };

@@ -14,8 +14,8 @@ import { type PageLog, watchPage } from "./run";
 import { launchSiteBrowser, SITE } from "./site";
 
 export const STEPS = notebookNames();
-/** Every page of the site. */
-export const PAGES = ["index", "playground", ...STEPS];
+/** Every page of the site: the glossary is notebooks/glossary.md's. */
+export const PAGES = ["index", "playground", "glossary", ...STEPS];
 export const fileUrl = (name: string) => pathToFileURL(join(SITE, `${name}.html`)).href;
 
 /** A Plotly div: Plotly keeps the figure on it. */
