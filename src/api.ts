@@ -5,10 +5,14 @@
 
 export type { BarChart, BarPanel, BarSeries, BarSlider, ThresholdBars } from "./charts/bars";
 export { barChart, thresholdBars } from "./charts/bars";
+export type { InputCube } from "./charts/cube";
+export { inputCube } from "./charts/cube";
 export type { DiagramOptions } from "./charts/diagram";
 export { diagram } from "./charts/diagram";
 export type { ConfusionMatrix, DecisionBoundary, ErrorSurface, Run } from "./charts/figures";
 export { confusionMatrix, decisionBoundary, errorCurves, errorSurface } from "./charts/figures";
+export type { HeatGrid } from "./charts/grid";
+export { heatGrid } from "./charts/grid";
 export type { AxisInput } from "./charts/inputs";
 export type { LineChart, LineSeries, Shade } from "./charts/lines";
 export { lineChart } from "./charts/lines";

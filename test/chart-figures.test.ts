@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { barChart, type Figure, lineChart, thresholdBars } from "../src";
+import { barChart, type Figure, heatGrid, inputCube, lineChart, thresholdBars } from "../src";
 import { withDefaults } from "../src/charts/plotly";
 import { assertThrows } from "./helpers/assert";
 
@@ -360,6 +360,176 @@ test("threshold bars grow from the threshold to each value, blue above, vermilli
     ],
   ];
   for (const [chart, type, message] of cases) assertThrows(() => thresholdBars(chart as never), type, message);
+});
+
+test("a heat grid puts a row per y name, the first on top, a column per x name, each cell with its text", () => {
+  const fig = heatGrid({
+    title: "Truth tables",
+    x: { title: "input", names: ["0, 0", "1, 1"] },
+    y: { title: "gate", names: ["AND", "OR"] },
+    values: [new Float64Array([0.01, 0.98]), [0.02, 0.999]],
+    scaleTitle: "output",
+  });
+  const [cells] = fig.data;
+  assert.equal([cells.type, cells.name, cells.x, cells.y], ["heatmap", "output", ["0, 0", "1, 1"], ["AND", "OR"]]);
+  assert.equal(cells.z, [
+    [0.01, 0.98],
+    [0.02, 0.999],
+  ]);
+  assert.equal(cells.text, [
+    ["0.010", "0.980"],
+    ["0.020", "0.999"],
+  ]);
+  assert.equal(cells.colorscale, [
+    [0, "#D55E00"],
+    [0.5, "#ffffff"],
+    [1, "#0072B2"],
+  ]);
+  assert.equal([cells.zmin, cells.zmax, cells.colorbar], [0, 1, { title: { text: "output" } }]);
+  assert.equal(fig.layout, {
+    title: "Truth tables",
+    xaxis: { title: "input", showgrid: false },
+    yaxis: { title: "gate", autorange: "reversed", showgrid: false },
+    height: 420,
+  });
+  const tall = heatGrid({
+    title: "t",
+    x: { title: "x", names: ["a"] },
+    y: { title: "y", names: Array.from({ length: 8 }, (_, i) => `r${i}`) },
+    values: Array.from({ length: 8 }, () => [0.5]),
+    scaleTitle: "s",
+  });
+  assert.is(tall.layout?.height, 480, "60 pixels a row past seven rows");
+});
+
+test("a heat grid draws the muted cells grey, apart from the colour scale, and the error scale has its own ticks", () => {
+  const fig = heatGrid({
+    title: "After each training set",
+    x: { title: "set", names: ["first 1", "all"] },
+    y: { title: "input", names: ["a", "b"] },
+    values: [
+      [0.5, 0.01],
+      [0.9, 0.02],
+    ],
+    text: [
+      ["0.500", "trained<br>0.010"],
+      ["0.900", "trained<br>0.020"],
+    ],
+    colours: "error",
+    scaleTitle: "distance",
+    muted: {
+      cells: [
+        [false, true],
+        [false, true],
+      ],
+      name: "trained",
+    },
+    name: "not trained",
+    hover: "%{y}: %{text}",
+  });
+  const [coloured, grey] = fig.data;
+  assert.equal(coloured.z, [
+    [0.5, null],
+    [0.9, null],
+  ]);
+  assert.equal(coloured.text, [
+    ["0.500", ""],
+    ["0.900", ""],
+  ]);
+  assert.equal(grey.z, [
+    [null, 0.01],
+    [null, 0.02],
+  ]);
+  assert.equal((grey.text as string[][])[1], ["", "trained<br>0.020"]);
+  assert.equal(
+    [coloured.name, grey.name, grey.showscale, coloured.hovertemplate],
+    ["not trained", "trained", false, "%{y}: %{text}"],
+  );
+  assert.equal((coloured.colorbar as { ticktext: string[] }).ticktext, [
+    "0: right, sure",
+    "0.5: coin toss",
+    "1: wrong, sure",
+  ]);
+  assert.equal((coloured.colorscale as unknown[]).length, 4, "pale yellows to 0.5, oranges and reds past it");
+});
+
+test("a heat grid names the argument that is wrong", () => {
+  const ok = { title: "t", x: { title: "x", names: ["a", "b"] }, y: { title: "y", names: ["r"] }, scaleTitle: "s" };
+  const cases: [unknown, ErrorConstructor, RegExp][] = [
+    [{ ...ok, values: [] }, RangeError, /heatGrid\(\): grid\.values must have 1 item \(one per row: y\.names\), got 0/],
+    [{ ...ok, values: [[1]] }, RangeError, /grid\.values\[0\] must have 2 numbers \(one per column: x\.names\), got 1/],
+    [{ ...ok, values: [[1, "2"]] }, TypeError, /grid\.values\[0\]\[1\] must be a finite number, got "2" \(a string\)/],
+    [{ ...ok, values: [[1, 2]], text: [["a"]] }, RangeError, /grid\.text\[0\] must have 2 items/],
+    [
+      { ...ok, values: [[1, 2]], colours: [[0, "#fff"]] },
+      RangeError,
+      /grid\.colours must run from \[0, colour\] to \[1, colour\]/,
+    ],
+    [
+      { ...ok, values: [[1, 2]], muted: { cells: [[true, 1]], name: "m" } },
+      TypeError,
+      /grid\.muted\.cells\[0\]\[1\] must be true or false, got 1/,
+    ],
+    [{ ...ok, values: [[1, 2]], scaleTitle: undefined }, TypeError, /grid\.scaleTitle must be a string, got undefined/],
+  ];
+  for (const [grid, type, message] of cases) assertThrows(() => heatGrid(grid as never), type, message);
+});
+
+test("an input cube puts each point at its corner, coloured and labelled by its value, an edge per one-bit change", () => {
+  const corners = Array.from({ length: 8 }, (_, i) => [(i >> 2) & 1, (i >> 1) & 1, i & 1]);
+  const fig = inputCube({ title: "The cube", points: corners, values: corners.map((c) => c[0]), valueTitle: "x₁" });
+  const [edges, points] = fig.data;
+  assert.is((edges.x as unknown[]).length, 12 * 3, "12 edges, each two ends and a gap");
+  assert.equal([points.x, points.z], [corners.map((c) => c[0]), corners.map((c) => c[2])]);
+  assert.equal(points.text, ["0.000", "0.000", "0.000", "0.000", "1.000", "1.000", "1.000", "1.000"]);
+  const marker = points.marker as { color: number[]; cmin: number; cmax: number; colorbar: unknown };
+  assert.equal([marker.cmin, marker.cmax, marker.colorbar], [0, 1, { title: { text: "x₁" } }]);
+  const scene = (fig.layout as { scene: Record<string, { title: { text: string }; tickvals: number[] }> }).scene;
+  assert.equal(
+    ["xaxis", "yaxis", "zaxis"].map((a) => [scene[a].title.text, scene[a].tickvals]),
+    [
+      ["input 1", [0, 1]],
+      ["input 2", [0, 1]],
+      ["input 3", [0, 1]],
+    ],
+  );
+  assertThrows(
+    () => inputCube({ title: "t", points: [[0, 1]], values: [1], valueTitle: "v" }),
+    RangeError,
+    /inputCube\(\): cube\.points\[0\] must have 3 numbers \(x, y, z\), got 2/,
+  );
+  assertThrows(
+    () => inputCube({ title: "t", points: [[0, 1, 0]], values: [], valueTitle: "v" }),
+    RangeError,
+    /cube\.values must have 1 number \(one per point\), got 0/,
+  );
+});
+
+test("property: a cube's edges join exactly the pairs of points one coordinate apart", () => {
+  const point = fc.tuple(
+    fc.integer({ min: 0, max: 2 }),
+    fc.integer({ min: 0, max: 2 }),
+    fc.integer({ min: 0, max: 2 }),
+  );
+  fc.assert(
+    fc.property(fc.uniqueArray(point, { maxLength: 10, selector: (p) => p.join() }), (points) => {
+      const fig = inputCube({ title: "t", points, values: points.map(() => 0.5), valueTitle: "v" });
+      const [ex, ey, ez] = [fig.data[0].x, fig.data[0].y, fig.data[0].z] as number[][];
+      const drawn = new Set<string>();
+      for (let k = 0; k < ex.length; k += 3)
+        drawn.add(`${ex[k]},${ey[k]},${ez[k]}|${ex[k + 1]},${ey[k + 1]},${ez[k + 1]}`);
+      let pairs = 0;
+      points.forEach((a, i) => {
+        for (const b of points.slice(i + 1)) {
+          if (a.filter((v, j) => v !== b[j]).length === 1) {
+            pairs++;
+            assert.ok(drawn.has(`${a}|${b}`), `an edge from ${a} to ${b}`);
+          }
+        }
+      });
+      assert.is(drawn.size, pairs);
+    }),
+  );
 });
 
 test.run();

@@ -18,6 +18,8 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "errorCurves",
     "errorSurface",
     "explore",
+    "heatGrid",
+    "inputCube",
     "lineChart",
     "liveChart",
     "permutation",
