@@ -17,6 +17,8 @@ export type { AxisInput } from "./charts/inputs";
 export type { LineChart, LineSeries, Shade } from "./charts/lines";
 export { lineChart } from "./charts/lines";
 export type { Figure, MimeBundle, Trace } from "./charts/plotly";
+export type { Ringed, ScatterChart, ScatterGroup } from "./charts/scatter";
+export { scatterChart } from "./charts/scatter";
 export type { CsvData } from "./data/csv";
 export { readCsv } from "./data/csv";
 export type { PlaygroundData, Points } from "./data/playground";

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { barChart, type Figure, heatGrid, inputCube, lineChart, thresholdBars } from "../src";
+import { barChart, type Figure, heatGrid, inputCube, lineChart, scatterChart, thresholdBars } from "../src";
 import { withDefaults } from "../src/charts/plotly";
 import { assertThrows } from "./helpers/assert";
 
@@ -530,6 +530,71 @@ test("property: a cube's edges join exactly the pairs of points one coordinate a
       assert.is(drawn.size, pairs);
     }),
   );
+});
+
+test("a scatter chart colours each group from the palette, and rings points in their group's colour", () => {
+  const fig = scatterChart({
+    title: "Petals",
+    x: { title: "length", range: [3.8, 6.2] },
+    y: { title: "width" },
+    groups: [
+      { name: "setosa", x: [1.4], y: [0.2] },
+      { name: "versicolor", x: [4.7], y: [1.4] },
+      { name: "virginica", x: [6], y: [2.5] },
+    ],
+    ringed: { name: "wrong", x: [4.8, 5], y: [1.8, 1.7], group: [2, 1], text: ["70", "77"] },
+  });
+  assert.equal(
+    fig.data.slice(0, 3).map((t) => [t.type, t.mode, t.name, t.x, (t.marker as { color: string }).color]),
+    [
+      ["scatter", "markers", "setosa", [1.4], "#0072B2"],
+      ["scatter", "markers", "versicolor", [4.7], "#E69F00"],
+      ["scatter", "markers", "virginica", [6], "#009E73"],
+    ],
+  );
+  const rings = fig.data[3];
+  assert.equal([rings.mode, rings.name, rings.text], ["markers+text", "wrong", ["70", "77"]]);
+  assert.equal(rings.marker, { symbol: "circle-open", size: 20, line: { width: 3 }, color: ["#009E73", "#E69F00"] });
+  assert.equal(fig.layout, {
+    title: "Petals",
+    xaxis: { title: "length", range: [3.8, 6.2] },
+    yaxis: { title: "width" },
+  });
+  const groups = [{ name: "a", x: [1], y: [2] }];
+  const cases: [unknown, ErrorConstructor, RegExp][] = [
+    [
+      { title: "t", x: { title: "x" }, y: { title: "y" }, groups: [] },
+      RangeError,
+      /scatterChart\(\): chart\.groups must have at least one group/,
+    ],
+    [
+      { title: "t", x: { title: "x" }, y: { title: "y" }, groups: [{ name: "a", x: [1, 2], y: [2] }] },
+      RangeError,
+      /chart\.groups\[0\]\.y must have 2 numbers \(one per x\), got 1/,
+    ],
+    [
+      {
+        title: "t",
+        x: { title: "x" },
+        y: { title: "y" },
+        groups,
+        ringed: { name: "r", x: [1], y: [1], group: [1], text: ["1"] },
+      },
+      RangeError,
+      /chart\.ringed\.group\[0\] must be a group's index, 0 to 0, got 1/,
+    ],
+    [
+      { title: "t", x: { title: "x" }, y: { title: "y" }, groups, ringed: { name: "r", x: [1], y: [1], group: [0] } },
+      TypeError,
+      /chart\.ringed\.text must be an array, got undefined/,
+    ],
+    [
+      { title: "t", x: "x", y: { title: "y" }, groups },
+      TypeError,
+      /chart\.x must be an object such as \{ title: … \}, got "x" \(a string\)/,
+    ],
+  ];
+  for (const [chart, type, message] of cases) assertThrows(() => scatterChart(chart as never), type, message);
 });
 
 test.run();

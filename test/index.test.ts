@@ -27,6 +27,7 @@ test("the package exports what a notebook or a user calls, and no internals", ()
     "plot",
     "randomWeights",
     "readCsv",
+    "scatterChart",
     "seededRandom",
     "sigmoid",
     "sigmoidDerivative",
