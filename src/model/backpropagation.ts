@@ -102,7 +102,7 @@ export function modelOf(job: Partial<Model>): Model {
  * @param biases - biases[l][j] of neuron j of layer l + 1, or null
  * @param model - the activations (default: sigmoid throughout)
  */
-function forward(inputs: Matrix, weights: number[][][], biases: number[][] | null, model: Model): Matrix[] {
+export function forward(inputs: Matrix, weights: number[][][], biases: number[][] | null, model: Model): Matrix[] {
   const a: Matrix[] = [inputs];
   weights.forEach((layer, l) => {
     const z = multiply(a[a.length - 1], layer);

@@ -1,7 +1,7 @@
 // The notebooks' exercises that have a number (or a word, or yes or no) for an answer: what each
 // answer is, and the right one, for check() (check.ts). Each is what the module computes, which is
 // numpy's (test/answers.test.ts recomputes 1.1 to 7.5; test/e2e/answers-iris.test.ts runs notebook
-// 8's code for 8.1 to 8.6). The reasons are in each notebook's Answers.
+// 8's code for 8.1 to 8.6; test/e2e/answers-chapter.test.ts recomputes 9.1 to 11.5). The reasons are in each notebook's Answers.
 /** What an exercise can expect: a number, a list of numbers, a word, or yes (true) / no (false). */
 export type Expected = number | readonly number[] | string | boolean;
 
@@ -46,4 +46,43 @@ export const ANSWERS: Readonly<Record<string, Answer>> = Object.freeze({
   "8.4": { what: "the training and test flowers right in centimetres (η = 0.01)", expected: [96, 48] },
   "8.5": { what: "the training and test flowers right at η = 1", expected: [94, 42] },
   "8.6": { what: "the training and test flowers right from the sepals alone", expected: [78, 39] },
+  "9.1": { what: "the error after 1,000 iterations at η = 3", expected: 0.00022095310632472251, tolerance: 1e-6 },
+  "9.2": { what: "the largest of 40, 60, 80 and 90 that ends below 0.01", expected: 80 },
+  "9.3": {
+    what: "the sequel's error after 3,000 iterations, cross-entropy at η = 0.1",
+    expected: 0.03649788011637141,
+    tolerance: 1e-4,
+  },
+  "9.4": { what: "cross-entropy's delta over squared error's, at z = −10", expected: 22028.465840206645 },
+  "9.5": { what: "the first iteration at η = 100 whose error is below 0.25", expected: 11026 },
+  "10.1": { what: "the spiral points the tanh network puts right with hidden = 4", expected: 137 },
+  "10.2": {
+    what: "the mean size of the first layer's change, 6 tanh layers",
+    expected: 0.07513414027271585,
+    tolerance: 1e-4,
+  },
+  "10.3": { what: "whether the hidden neurons stay identical from zero with a bias", expected: true },
+  "10.4": { what: "the rows the ReLU network without a bias answers with 0.5", expected: 3 },
+  "10.5": { what: "the spiral points the sigmoid network puts right at spiralRate = 0.0025", expected: 127 },
+  "11.1": {
+    what: "the 32-neuron network's test error with noise = 0",
+    expected: 0.013885925880126796,
+    tolerance: 1e-4,
+  },
+  "11.2": {
+    what: "the 32-neuron network's training and test errors with L2 0.1",
+    expected: [0.14287556061864223, 0.14299780859389735],
+    tolerance: 1e-4,
+  },
+  "11.3": {
+    what: "the 32-neuron network's training and test errors with 400 points at η = 0.0125",
+    expected: [0.14588189236455704, 0.18504038961138092],
+    tolerance: 1e-4,
+  },
+  "11.4": { what: "the 32-neuron network's test error with L2 0.03", expected: 0.1329419688292277, tolerance: 1e-4 },
+  "11.5": {
+    what: "the training error after 500 passes, a row at a time, at batchRate = 0.05",
+    expected: 0.12293206441273456,
+    tolerance: 1e-4,
+  },
 });

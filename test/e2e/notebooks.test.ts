@@ -18,10 +18,11 @@ import {
 } from "./helpers/notebooks";
 import { recordedRuns, wantRecordedRuns } from "./helpers/site";
 
-/** numpy's numbers for what each notebook prints, by label: test/reference/notebooks.py wrote them. */
-const expected: Record<string, Record<string, number[]>> = JSON.parse(
-  readFileSync(join(ROOT, "test", "fixtures", "notebooks.json"), "utf8"),
-);
+/** numpy's numbers for what each notebook prints, by label: test/reference/notebooks.py and chapter.py wrote them. */
+const fixture = (name: string): Record<string, Record<string, number[]>> =>
+  JSON.parse(readFileSync(join(ROOT, "test", "fixtures", name), "utf8"));
+// 01 to 08 (test/reference/notebooks.py), then 09 to 11 (test/reference/chapter.py)
+const expected = { ...fixture("notebooks.json"), ...fixture("chapter.json") };
 const names = notebookNames();
 // the site's suites, when they run first in this process, make the one build that runs these notebooks
 wantRecordedRuns(names);
@@ -32,7 +33,7 @@ const figures = (nb: Notebook) =>
     .filter((o) => o.data?.[PLOTLY])
     .map((o) => o.data?.[PLOTLY] as Figure);
 
-test("the tutorial has its eight steps, numbered in reading order", () => {
+test("the tutorial has its eleven steps, numbered in reading order", () => {
   assert.equal(names, [
     "01-seeding",
     "02-sigmoid",
@@ -42,6 +43,9 @@ test("the tutorial has its eight steps, numbered in reading order", () => {
     "06-bias-and-gates",
     "07-hidden-layer",
     "08-real-data",
+    "09-learning-rate",
+    "10-activations",
+    "11-overfitting",
   ]);
 });
 

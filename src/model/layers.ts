@@ -1,0 +1,25 @@
+// What each layer of a network answers for one input, hidden layers included: what notebook 10
+// draws as a small heat map per neuron. The readable forward pass's own numbers (backpropagation.ts).
+
+import { checkRow, describe } from "../checks/validate";
+import { forward, modelOf } from "./backpropagation";
+import { Network } from "./network";
+
+/**
+ * Every layer's outputs for one input, the inputs left out: the hidden layers' in order, then the
+ * output layer's.
+ *
+ * @param network - a Network (trained or not)
+ * @param input - `layers[0]` finite numbers
+ * @returns outputs[l][j]: neuron j of layer l + 1
+ * @example
+ * layerOutputs(new Network({ layers: [3, 4, 1] }), [0, 0, 0]); // returns [[0.5, 0.5, 0.5, 0.5], [σ(0.5 · Σ W₂)]]
+ */
+export function layerOutputs(network: Network, input: ArrayLike<number>): number[][] {
+  if (!(network instanceof Network)) {
+    throw new TypeError(`layerOutputs(network, input): network must be a Network, got ${describe(network)}`);
+  }
+  const row = checkRow(input, network.layers[0], "layerOutputs(network, input): input", "one per input");
+  const a = forward([Array.from(row)], network.weights, network.biases, modelOf(network.kind));
+  return a.slice(1).map((layer) => Array.from(layer[0]));
+}
