@@ -22,7 +22,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const uvu = join(root, "node_modules", "uvu", "bin.js");
 
 /** The suites that read site/: they must share one process, so that one build serves them all. */
-const SITE_SUITES = ["notebooks", "playground", "site-a11y", "site", "step-pages"];
+const SITE_SUITES = ["glossary", "notebooks", "playground", "site-a11y", "site", "step-pages"];
 const siteFiles = `^(${SITE_SUITES.join("|")})\\.test\\.ts$`;
 
 const which = process.argv[2] ?? "all";
