@@ -1,7 +1,9 @@
 // What the notebooks' sources say, read as files: the sigmoid's slope written at the sum (σ′(z),
-// not σ′ of an output), every exercise with an answer a reader can open, and every check() call
-// naming an exercise whose answer the module holds (src/notebook/answers.ts).
+// not σ′ of an output), every exercise with an answer a reader can open, every check() call
+// naming an exercise whose answer the module holds (src/notebook/answers.ts), and no cell spending
+// more than 15 lines on a chart's layout (the chart module, src/charts/, holds it).
 import { join } from "node:path";
+import * as ts from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ANSWERS } from "../src";
@@ -58,6 +60,71 @@ test("every exercise has an answer behind <details>, and every check() names an 
     }
   }
   assert.equal([...used].sort(), Object.keys(ANSWERS).sort(), "every answer is checked in its notebook");
+});
+
+/** The calls that draw, and Plotly's own keys: a statement with either is chart code. */
+const DRAWS = new Set(["plot", "liveChart", "explore"]);
+const PLOTLY_KEYS = new Set([
+  "layout",
+  "xaxis",
+  "yaxis",
+  "scene",
+  "shapes",
+  "annotations",
+  "sliders",
+  "legend",
+  "showlegend",
+  "margin",
+  "barmode",
+  "marker",
+  "colorscale",
+  "colorbar",
+  "hovertemplate",
+  "texttemplate",
+  "textposition",
+]);
+
+/**
+ * A cell's chart-layout lines: the lines of each top-level statement that draws (calls plot,
+ * liveChart or explore) or writes one of Plotly's keys (layout, xaxis, marker, colorscale, …), from
+ * its first line to its last, not counting lines of brackets, commas and semicolons alone.
+ */
+function chartLines(source: string): number {
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.Latest, true);
+  const isChart = (node: ts.Node): boolean =>
+    (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && DRAWS.has(node.expression.text)) ||
+    (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && PLOTLY_KEYS.has(node.name.text)) ||
+    ts.forEachChild(node, isChart) === true;
+  const lines = source.split("\n");
+  let count = 0;
+  for (const statement of file.statements) {
+    if (!isChart(statement)) continue;
+    const first = file.getLineAndCharacterOfPosition(statement.getStart(file)).line;
+    const last = file.getLineAndCharacterOfPosition(statement.getEnd()).line;
+    count += lines.slice(first, last + 1).filter((line) => !/^[\s()[\]{},;]*$/.test(line)).length;
+  }
+  return count;
+}
+
+test("the rule counts a chart's lines: what draws and what writes Plotly's keys, brackets alone aside", () => {
+  const handMade = 'plot({\n  data: [{ x: [1], y: [2] }],\n  layout: {\n    title: "t",\n  },\n});';
+  assert.is(chartLines(handMade), 4, "plot({, data, layout: {, title");
+  assert.is(chartLines("const a = 1;\nconst b = [a, 2];\nconsole.log(b);"), 0, "no chart");
+  const helper = 'const trace = (y: number[]) => ({\n  y,\n  marker: { color: "red" },\n});\nconst n = 3;';
+  assert.is(chartLines(helper), 3, "a helper that builds traces by hand counts; the line after it does not");
+  assert.is(chartLines('// a chart\nconst s = [1];\nplot(lineChart({ title: "t" }));'), 1);
+});
+
+test("no code cell spends more than 15 lines on chart layout (the chart module holds it: src/charts/)", () => {
+  const over: string[] = [];
+  for (const name of names) {
+    for (const [i, cell] of cellsOf(name).entries()) {
+      if (cell.cell_type !== "code") continue;
+      const lines = chartLines(textOf(cell));
+      if (lines > 15) over.push(`${name}, cell ${i + 1}: ${lines} lines of chart layout`);
+    }
+  }
+  assert.equal(over, [], "draw with one call of the chart module (lineChart, barChart, heatGrid, …) instead");
 });
 
 test.run();
