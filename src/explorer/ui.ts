@@ -14,7 +14,7 @@ import { errorCurveSvg } from "../charts/svg/error-curve";
 import { networkSvg } from "../charts/svg/network";
 import { predictionsSvg } from "../charts/svg/predictions";
 import { LIMITS, type Limit, within } from "../checks/limits";
-import { DATA_SETS, dataSet, type Result, ROWS_SHOWN, report, type Settings } from "./explorer";
+import { DATA_SETS, dataSet, EXPLORER_ACTIVATIONS, type Result, ROWS_SHOWN, report, type Settings } from "./explorer";
 import { trainInFrames } from "./frames";
 import { describePlane } from "./plane";
 
@@ -109,6 +109,9 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   for (const [key, set] of Object.entries(DATA_SETS)) data.append(new Option(set.name, key));
   const hiddenShown = output("hidden");
   const hidden = field("hidden", "Hidden neurons", input(LIMITS.explorerHidden), hiddenShown) as HTMLInputElement;
+  const activation = field("activation", "Hidden layer's activation", element("select")) as HTMLSelectElement;
+  for (const name of EXPLORER_ACTIVATIONS) activation.append(new Option(name, name));
+  const bias = field("bias", "A bias per neuron", element("input", { type: "checkbox" })) as HTMLInputElement;
   const rateShown = output("rate");
   const rate = field("rate", "Learning rate (log scale)", input(RATE), rateShown) as HTMLInputElement;
   const iterationsShown = output("iterations");
@@ -135,6 +138,8 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     data.value = settings.data;
     hidden.value = String(settings.hidden);
     hiddenShown.value = settings.hidden === 0 ? "0: one neuron" : String(settings.hidden);
+    activation.value = settings.activation;
+    bias.checked = settings.bias;
     rate.value = String(Math.log10(settings.learningRate));
     rateShown.value = String(settings.learningRate);
     iterations.value = String(settings.iterations);
@@ -221,6 +226,8 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   data.addEventListener("change", () => change({ data: data.value }));
   hidden.addEventListener("input", () => change({ hidden: Number(hidden.value) }));
   rate.addEventListener("input", () => change({ learningRate: rateOf(Number(rate.value)) }));
+  activation.addEventListener("change", () => change({ activation: activation.value as Settings["activation"] }));
+  bias.addEventListener("change", () => change({ bias: bias.checked }));
   iterations.addEventListener("input", () => change({ iterations: Number(iterations.value) }));
   seed.addEventListener("change", () => {
     const value = Number(seed.value);

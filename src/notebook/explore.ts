@@ -11,7 +11,7 @@ import { svgText } from "../charts/svg/dom";
 import { errorCurveSvg } from "../charts/svg/error-curve";
 import { LIMITS } from "../checks/limits";
 import { checkLimit, checkOptions, describe, readable } from "../checks/validate";
-import { dataSet, defaults, run, type Settings } from "../explorer/explorer";
+import { dataSet, defaults, EXPLORER_ACTIVATIONS, run, type Settings } from "../explorer/explorer";
 import type { NetworkStep } from "../model/network";
 import { type Display, type DisplaySink, displayOf, type Environment } from "./display";
 
@@ -21,8 +21,8 @@ export interface ExploreOptions extends Partial<Settings> {
 }
 
 /**
- * Puts a live explorer in the cell's output: controls for the data set, hidden neurons, learning
- * rate, iterations, seed and each target; moving one retrains in the page and redraws the error
+ * Puts a live explorer in the cell's output: controls for the data set, hidden neurons, the hidden
+ * layer's activation, a bias, learning rate, iterations, seed and each target; moving one retrains in the page and redraws the error
  * curve, the decision boundary, the predictions and the weights.
  *
  * @param environment - where the code runs (outputsFor binds it)
@@ -34,7 +34,7 @@ export function explore(environment: Environment, options: ExploreOptions = {}):
   const where = "explore(options)";
   const { display, ...given } = checkOptions(
     options,
-    ["data", "hidden", "seed", "learningRate", "iterations", "targets", "display"],
+    ["data", "hidden", "seed", "learningRate", "iterations", "targets", "activation", "bias", "display"],
     where,
   );
   const settings = checkSettings(given, where);
@@ -43,6 +43,7 @@ export function explore(environment: Environment, options: ExploreOptions = {}):
   const set = dataSet(settings.data, `${where}.data`);
   const text =
     `Live explorer: ${set.name}, ${settings.hidden === 0 ? "one neuron" : `${settings.hidden} hidden neurons`}, ` +
+    `${settings.hidden === 0 ? "" : `${settings.activation} hidden layer, `}${settings.bias ? "a bias per neuron, " : ""}` +
     `learning rate ${settings.learningRate}, ${settings.iterations} iterations, seed ${settings.seed}; ` +
     `mean squared error after training: ${first.meanSquaredError}`;
   const html =
@@ -86,6 +87,13 @@ export function checkSettings(given: Partial<Settings>, where: string): Settings
   checkLimit(settings.seed, LIMITS.seed, `${where}.seed`);
   checkLimit(settings.iterations, LIMITS.explorerIterations, `${where}.iterations`);
   checkLimit(settings.learningRate, LIMITS.explorerLearningRate, `${where}.learningRate`);
+  if (!(EXPLORER_ACTIVATIONS as readonly unknown[]).includes(settings.activation)) {
+    const names = EXPLORER_ACTIVATIONS.map((n) => `"${n}"`).join(", ");
+    throw new RangeError(`${where}.activation must be one of ${names}, got ${describe(settings.activation)}`);
+  }
+  if (typeof settings.bias !== "boolean") {
+    throw new TypeError(`${where}.bias must be true or false, got ${describe(settings.bias)}`);
+  }
   const rows = set.inputs.length;
   const targets: unknown = settings.targets;
   // read once each, here: a getter could answer 0 now and something else later, or throw

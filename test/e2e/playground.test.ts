@@ -95,6 +95,8 @@ function readExplorers(page: Page) {
       return {
         data: value["Data set"],
         hidden: Number(value["Hidden neurons"]),
+        activation: value["Hidden layer's activation"],
+        bias: (e.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked ?? false,
         rate: e.querySelector('output[for$="-rate"]')?.textContent ?? "",
         iterations: Number(value.Iterations),
         seed: Number(value.Seed),
@@ -113,6 +115,8 @@ const settingsOf = (shown: Awaited<ReturnType<typeof readExplorers>>[number]): S
   iterations: shown.iterations,
   seed: shown.seed,
   targets: shown.targets,
+  activation: shown.activation as Settings["activation"],
+  bias: shown.bias,
 });
 
 /** Waits until the page's first explorer shows numbers other than `before`, then reads it. */
@@ -130,8 +134,15 @@ test.after(async () => {
   }
 });
 
-test("steps 3, 4, 6 and 7 end with an explorer, and their pages hold it", () => {
-  assert.equal(EXPLORER_PAGES, ["03-training-loop", "04-predict", "06-bias-and-gates", "07-hidden-layer"]);
+test("steps 3, 4, 6, 7, 9 and 10 end with an explorer, and their pages hold it", () => {
+  assert.equal(EXPLORER_PAGES, [
+    "03-training-loop",
+    "04-predict",
+    "06-bias-and-gates",
+    "07-hidden-layer",
+    "09-learning-rate",
+    "10-activations",
+  ]);
   for (const name of EXPLORER_PAGES) {
     const html = readFileSync(join(SITE, `${name}.html`), "utf8");
     assert.ok(html.includes('class="perceptron-explorer"'), `${name}.html: an explorer`);
@@ -174,6 +185,8 @@ test("a playground link reproduces its run, from file:// and over HTTP", async (
     learningRate: 0.5,
     iterations: 2000,
     targets: [0, 1, 1, 1],
+    activation: "tanh",
+    bias: true,
   };
   for (const url of urls("playground.html", hashOf(settings))) {
     const { page, log } = await open(url);
