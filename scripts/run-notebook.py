@@ -47,6 +47,8 @@ INLINE = {
     "module_src": re.compile(r"<script data-perceptron-js>.*?</script>", re.S),
 }
 CLIENT = None  # the running notebook's client, for stop()
+# an answer: <details>, its <summary>, then markdown to its </details>
+DETAILS = re.compile(r"(<details>\s*<summary>.*?</summary>)(.*?)(</details>)", re.S)
 
 
 def lab_css():
@@ -150,11 +152,26 @@ def link_scripts(nb, sources):
                     data["text/html"] = INLINE[key].sub(lambda _: tag, "".join(data["text/html"]))
 
 
+def details_rendered(nb):
+    """A copy of nb whose <details> bodies are HTML: nbconvert's markdown takes a <details> block as raw
+    HTML to its </details>, so the markdown inside (an answer's paragraphs, **bold**, `code`) would
+    show as typed; JupyterLab renders it. Math stays as written, for MathJax, as elsewhere."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = DETAILS.sub(
+                lambda m: f"{m.group(1)}\n{markdown2html_mistune(m.group(2).strip())}\n{m.group(3)}", cell.source
+            )
+    return nb
+
+
 def render(nb, name):
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[HERE])
-    page, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    page, _ = exporter.from_notebook_node(details_rendered(nb), resources={"metadata": {"name": name}})
     return page
 
 

@@ -183,6 +183,19 @@ test("MathJax typesets the math of every notebook page: no raw TeX left, no TeX 
   assert.ok(loop && loop.math >= 20, `03-training-loop: formulas (${loop?.math})`);
 });
 
+test("every answer's body is HTML on its page, closed: no markdown left as typed inside a <details>", () => {
+  for (const name of STEPS) {
+    const html = readFileSync(join(SITE, `${name}.html`), "utf8");
+    const answers = [...html.matchAll(/<details>\s*<summary>(.*?)<\/summary>([\s\S]*?)<\/details>/g)];
+    assert.ok(answers.length > 0, `${name}: answers behind <details>`);
+    for (const [, summary, body] of answers) {
+      assert.match(body.trim(), /^<(p|ol|ul|table|pre)\b/, `${name}, "${summary}": its body is HTML`);
+      assert.not.match(body, /\*\*|`[^`<]+`|^\s*[-*] /m, `${name}, "${summary}": markdown left as typed`);
+    }
+    assert.not.match(html, /<details open/, `${name}: every answer starts closed`);
+  }
+});
+
 test("every link between pages resolves to a page of the site, and every heading link to its heading", () => {
   for (const reports of [ran().reports.file, ran().reports.http]) {
     const byUrl = new Map(reports.map((r) => [r.url, r]));
