@@ -5,6 +5,7 @@
 // labels 1 and −1 as targets 1 and 0. test/reference/data.py draws them in numpy.
 
 import { checkFinite, checkInteger, checkOptions, describe } from "../checks/validate";
+import { cos, log, sin } from "../model/libm";
 import { MAX_SEED, twister } from "../model/random";
 
 export const PLAYGROUND_DATA = ["circle", "xor", "gauss", "spiral"] as const;
@@ -57,8 +58,8 @@ export function playgroundData(
       for (let i = 0; i < half; i++) {
         const r = uniform(from, to);
         const angle = uniform(0, 2 * Math.PI);
-        const x = r * Math.sin(angle);
-        const y = r * Math.cos(angle);
+        const x = r * sin(angle);
+        const y = r * cos(angle);
         const nx = x + uniform(-radius, radius) * level;
         const ny = y + uniform(-radius, radius) * level;
         add(x, y, Math.sqrt(nx * nx + ny * ny) < radius * 0.5);
@@ -96,8 +97,8 @@ export function playgroundData(
       for (let i = 0; i < half; i++) {
         const r = (i / half) * 5;
         const t = ((1.75 * i) / half) * 2 * Math.PI + turn;
-        const x = r * Math.sin(t) + uniform(-1, 1) * level;
-        const y = r * Math.cos(t) + uniform(-1, 1) * level;
+        const x = r * sin(t) + uniform(-1, 1) * level;
+        const y = r * cos(t) + uniform(-1, 1) * level;
         add(x, y, positive);
       }
     }
@@ -114,5 +115,5 @@ function normal(random: () => number, mean: number, variance: number): number {
     const v2 = 2 * random() - 1;
     s = v1 * v1 + v2 * v2;
   } while (s > 1);
-  return mean + Math.sqrt(variance) * (Math.sqrt((-2 * Math.log(s)) / s) * v1);
+  return mean + Math.sqrt(variance) * (Math.sqrt((-2 * log(s)) / s) * v1);
 }
