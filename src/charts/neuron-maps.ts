@@ -69,8 +69,15 @@ export function neuronMaps(maps: NeuronMaps): Figure {
       const x0 = j / columns;
       const y1 = 1 - l / rows;
       const axis = { showticklabels: false, showgrid: false, zeroline: false, ticks: "" };
-      layout[`xaxis${k === 1 ? "" : k}`] = { ...axis, domain: [x0 + 0.01, x0 + 1 / columns - 0.01], anchor: ya };
-      layout[`yaxis${k === 1 ? "" : k}`] = { ...axis, domain: [y1 - 1 / rows + 0.06, y1 - 0.01], anchor: xa };
+      const named = (text: string) => ({ text, font: { size: 10 }, standoff: 2 });
+      const xDomain = [x0 + 0.02, x0 + 1 / columns - 0.01];
+      layout[`xaxis${k === 1 ? "" : k}`] = { ...axis, title: named("x₁"), domain: xDomain, anchor: ya };
+      layout[`yaxis${k === 1 ? "" : k}`] = {
+        ...axis,
+        title: named("x₂"),
+        domain: [y1 - 1 / rows + 0.08, y1 - 0.02],
+        anchor: xa,
+      };
       const label = layer.length === 1 && l === rows - 1 ? "output" : `${name}, neuron ${j + 1}`;
       annotations.push({
         text: label,

@@ -126,10 +126,10 @@ console.log(\`rows at 0.5: \${inputs.filter((row) => r.predict(row) === 0.5).len
     },
     { name: "10.5", set: { spiralRate: 0.0025 } },
   ]);
-  is("10.1", printed(runs["10.1"], "spiral, tanh: points on the right side")[0]);
-  is("10.2", printed(runs["10.2"], "6 sigmoid layers: mean size of each layer's first change")[0]);
+  is("10.1", printed(runs["10.1"], "spiral, tanh, points on the right side")[0]);
+  is("10.2", printed(runs["10.2"], "6 sigmoid layers, mean size of each layer's first change")[0]);
   const neurons = [1, 2, 3, 4].map((h) =>
-    printed(runs["10.3"], `from zero: hidden neuron ${h}'s weights after training`),
+    printed(runs["10.3"], `from zero, hidden neuron ${h}'s weights after training`),
   );
   is(
     "10.3",
@@ -137,8 +137,8 @@ console.log(\`rows at 0.5: \${inputs.filter((row) => r.predict(row) === 0.5).len
   );
   is("10.4", printed(runs["10.4"], "rows at 0.5")[0]);
   // and the rows' outputs agree: the ReLU network without a bias answers [0, 0, 0] with exactly 0.5
-  assert.equal(printed(runs["10.4"], "relu, no bias: output for [0, 0, 0]"), [0.5]);
-  is("10.5", printed(runs["10.5"], "spiral, sigmoid: points on the right side")[0]);
+  assert.equal(printed(runs["10.4"], "relu, no bias, output for [0, 0, 0]"), [0.5]);
+  is("10.5", printed(runs["10.5"], "spiral, sigmoid, points on the right side")[0]);
 });
 
 test("notebook 11's answers are what its code prints after each exercise's change", () => {
@@ -151,12 +151,12 @@ test("notebook 11's answers are what its code prints after each exercise's chang
     { name: "11.3", set: { samples: 400, learningRate: 0.0125, hiddenSizes: [32], passes: 1 }, change: [NO_PENALTIES] },
     { name: "11.5", set: { batchRate: 0.05, hiddenSizes: [0] }, change: [NO_PENALTIES] },
   ]);
-  const errors = (run: string, name: string) => printed(run, `${name}: training and test error after 5000 iterations`);
+  const errors = (run: string, name: string) => printed(run, `${name}, training and test error after 5000 iterations`);
   is("11.1", errors(runs["11.1"], "32 hidden neurons")[1]);
   is("11.2", errors(runs["11.2"], "32 hidden neurons, L2 0.1"));
   is("11.3", errors(runs["11.3"], "32 hidden neurons"));
   is("11.4", errors(runs["11.4"], "32 hidden neurons, L2 0.03")[1]);
-  is("11.5", printed(runs["11.5"], "batches of 1: training error after 500 passes")[0]);
+  is("11.5", printed(runs["11.5"], "batches of 1, training error after 500 passes")[0]);
 });
 
 test.run();

@@ -75,27 +75,27 @@ def activations(seed=1, iterations=3000, rate=0.5, spiral_iterations=10000, spir
             net = Network([3, 4, 1], seed=seed, activation=act, bias=bias)
             history = net.train(SEQUEL_X, SEQUEL_Y, iterations, learning_rate=rate, every=10)
             with_bias = "with a bias" if bias else "no bias"
-            numbers[f"{act}, {with_bias}: mean squared error after {iterations} iterations"] = [history[-1][1]]
-            numbers[f"{act}, {with_bias}: output for [0, 0, 0]"] = net.forward(np.zeros((1, 3)))[-1].ravel().tolist()
+            numbers[f"{act}, {with_bias}, mean squared error after {iterations} iterations"] = [history[-1][1]]
+            numbers[f"{act}, {with_bias}, output for [0, 0, 0]"] = net.forward(np.zeros((1, 3)))[-1].ravel().tolist()
     x, y = spiral()
     for act in ACTIVATIONS:
         net = Network([2, hidden, hidden, 1], seed=seed, activation=act, bias=True)
         history = net.train(x, y, spiral_iterations, learning_rate=spiral_rate, every=10)
         right = int(((net.forward(x)[-1] > 0.5) == (y > 0.5)).sum())
-        numbers[f"spiral, {act}: mean squared error after {spiral_iterations} iterations"] = [history[-1][1]]
-        numbers[f"spiral, {act}: points on the right side"] = [right]
+        numbers[f"spiral, {act}, mean squared error after {spiral_iterations} iterations"] = [history[-1][1]]
+        numbers[f"spiral, {act}, points on the right side"] = [right]
     for depth in range(2, 7):
         net = Network([3] + [4] * (depth - 1) + [1], seed=seed)
         before = [w.copy() for w in net.weights]
         net.train(SEQUEL_X, SEQUEL_Y, 1)
-        numbers[f"{depth} sigmoid layers: mean size of each layer's first change"] = [
+        numbers[f"{depth} sigmoid layers, mean size of each layer's first change"] = [
             float(np.abs(w - b).mean()) for w, b in zip(net.weights, before)]
     net = Network([3, 4, 1], seed=seed)
     net.weights = [np.zeros_like(w) for w in net.weights]
     history = net.train(SEQUEL_X, SEQUEL_Y, iterations, learning_rate=rate, every=iterations)
     for h in range(4):
-        numbers[f"from zero: hidden neuron {h + 1}'s weights after training"] = net.weights[0][:, h].tolist()
-    numbers[f"from zero: mean squared error after {iterations} iterations"] = [history[-1][1]]
+        numbers[f"from zero, hidden neuron {h + 1}'s weights after training"] = net.weights[0][:, h].tolist()
+    numbers[f"from zero, mean squared error after {iterations} iterations"] = [history[-1][1]]
     return numbers
 
 
@@ -130,9 +130,9 @@ def overfitting(seed=1, iterations=5000, every=100, rate=0.05, penalty=0.01, pas
     def report(name, net, points):
         k, train, test = points[-1]
         best = min(points, key=lambda p: p[2])
-        numbers[f"{name}: training and test error after {k} iterations"] = [train, test]
-        numbers[f"{name}: lowest test error, and its iteration"] = [best[2], best[0]]
-        numbers[f"{name}: largest weight in size"] = [max(float(np.abs(w).max()) for w in net.weights)]
+        numbers[f"{name}, training and test error after {k} iterations"] = [train, test]
+        numbers[f"{name}, lowest test error, and its iteration"] = [best[2], best[0]]
+        numbers[f"{name}, largest weight in size"] = [max(float(np.abs(w).max()) for w in net.weights)]
 
     for hidden in [0, 4, 32]:
         net = network(hidden)
@@ -142,13 +142,13 @@ def overfitting(seed=1, iterations=5000, every=100, rate=0.05, penalty=0.01, pas
         points = curves(net, data, iterations, every, learning_rate=rate, **{kind: penalty})
         name = f"32 hidden neurons, {kind.upper()} {penalty:g}"
         report(name, net, points)
-        numbers[f"{name}: weights under 0.001 in size, of all"] = [
+        numbers[f"{name}, weights under 0.001 in size, of all"] = [
             int(sum((np.abs(w) < 0.001).sum() for w in net.weights)), int(sum(w.size for w in net.weights))]
     for size in [1, 10, len(x)]:
         net = network(4)
         history = net.train(x, y, passes, learning_rate=batch_rate, batch_size=size, every=10)
-        numbers[f"batches of {size}: training error after {passes} passes"] = [history[-1][1]]
-        numbers[f"batches of {size}: updates per pass"] = [-(-len(x) // size)]
+        numbers[f"batches of {size}, training error after {passes} passes"] = [history[-1][1]]
+        numbers[f"batches of {size}, updates per pass"] = [-(-len(x) // size)]
     return numbers
 
 
