@@ -79,6 +79,7 @@ test("explore refuses settings it cannot train, saying which and why", () => {
     /\.activation must be one of "sigmoid", "tanh", "relu", "linear", got "softmax"/,
   );
   assertThrows(() => explore({ bias: 1 as never, display }), TypeError, /\.bias must be true or false, got 1/);
+  assertThrows(() => explore({ l2: 0.5, display }), RangeError, /\.l2 must be a number from 0 to 0\.1, got 0\.5/);
 });
 
 test("the explorer trains the hidden layer's activation and a bias as the module's Network does, to the bit", () => {
@@ -88,6 +89,13 @@ test("the explorer trains the hidden layer's activation and a bias as the module
   net.train(DATA_SETS.sequel.inputs, settings.targets, 500, { learningRate: 1 });
   assert.equal(result.network.weights, net.weights);
   assert.equal(result.network.biases, net.biases);
+  // and an L2 penalty, as train()'s l2: smaller weights, the same bits as the module
+  const decayed = run({ ...settings, l2: 0.01 });
+  const small = new Network({ layers: [3, 4, 1], seed: 1, activation: "relu", bias: true });
+  small.train(DATA_SETS.sequel.inputs, settings.targets, 500, { learningRate: 1, l2: 0.01 });
+  assert.equal(decayed.network.weights, small.weights);
+  const largest = (w: number[][][]) => Math.max(...w.flat(2).map(Math.abs));
+  assert.ok(largest(decayed.network.weights) < largest(net.weights), "weight decay keeps the weights smaller");
   // without a bias, a ReLU hidden layer answers [0, 0, 0] with σ(0) = 0.5 whatever it learns
   const plain = run({ ...settings, bias: false });
   assert.is(plain.predictions[6], 0.5);

@@ -67,6 +67,7 @@ test("the Iris set is the 150 flowers: petal length and width standardised as no
       targets: [],
       activation: "sigmoid",
       bias: false,
+      l2: 0,
     },
   );
 });

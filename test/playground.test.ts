@@ -15,10 +15,11 @@ test("settings written into a link are read back the same", () => {
     targets: [1, 0, 0, 1],
     activation: "relu",
     bias: true,
+    l2: 0.005,
   };
   assert.is(
     hashOf(settings),
-    "#data=xor&hidden=4&seed=4294967295&rate=0.501&iterations=2500&targets=1001&activation=relu&bias=1",
+    "#data=xor&hidden=4&seed=4294967295&rate=0.501&iterations=2500&targets=1001&activation=relu&bias=1&l2=0.005",
   );
   assert.equal(settingsFromHash(hashOf(settings)), { settings, problems: [] });
   assert.equal(settingsFromHash(""), { settings: defaults("seed"), problems: [] });
@@ -27,10 +28,10 @@ test("settings written into a link are read back the same", () => {
 test("a link it cannot read gets the defaults for those settings, and names them", () => {
   const { settings, problems } = settingsFromHash(
     "#data=%3Cscript%3Ealert(1)%3C/script%3E&hidden=-1&seed=1e3&rate=javascript:1&iterations=99999999&targets=012" +
-      "&activation=constructor&bias=true",
+      "&activation=constructor&bias=true&l2=1",
   );
   assert.equal(settings, defaults("seed"));
-  assert.equal(problems, ["data", "hidden", "seed", "iterations", "rate", "activation", "bias", "targets"]);
+  assert.equal(problems, ["data", "hidden", "seed", "iterations", "rate", "l2", "activation", "bias", "targets"]);
   assert.equal(settingsFromHash("#rate=100").problems, ["rate"]);
   assert.equal(settingsFromHash("#data=sequel&targets=0110").problems, ["targets"], "the sequel has 7 rows");
   assert.is(settingsFromHash("#data=and&seed=7").settings.seed, 7, "what it can read, it keeps");

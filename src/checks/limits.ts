@@ -36,6 +36,8 @@ export const LIMITS = {
    * steps of `step` (so 10^−2 … 10^1), and trains with 10^v to three digits (ui.ts rateOf).
    */
   explorerLearningRate: { min: 0.01, max: 10, step: 0.05, integer: false },
+  /** The explorer's L2 penalty (weight decay, train()'s `l2`): 0 is none. */
+  explorerL2: { min: 0, max: 0.1, step: 0.001, integer: false },
 } as const satisfies Record<string, Limit>;
 
 /** What a limit allows, in words: "an integer from 0 to 8", "a number from 0.01 to 10". */

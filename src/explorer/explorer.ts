@@ -99,6 +99,8 @@ export interface Settings {
   activation: ActivationName;
   /** A bias per neuron, starting at 0. Default false, as the seed and the sequel. */
   bias: boolean;
+  /** The L2 penalty, train()'s `l2` (weight decay). Default 0: none. */
+  l2: number;
   /** The targets, one per row of the data set: a learner may flip them. */
   targets: number[];
 }
@@ -118,6 +120,7 @@ export function defaults(data = "seed"): Settings {
     iterations: key === "sequel" ? 60000 : key === "iris" ? 1000 : 10000,
     activation: "sigmoid",
     bias: false,
+    l2: 0,
     targets: [...dataSet(key, "data").targets],
   };
 }
@@ -157,15 +160,15 @@ export function training(settings: Settings): Training {
   const inputs = set.inputs[0].length;
   const layers = settings.hidden > 0 ? [inputs, settings.hidden, 1] : [inputs, 1];
   const net = new Network({ layers, seed: settings.seed, activation: settings.activation, bias: settings.bias });
-  const { iterations, learningRate, targets } = settings;
+  const { iterations, learningRate, targets, l2 } = settings;
   const every = Math.max(1, Math.floor(iterations / 200));
   const steps: NetworkStep[] = [];
   let done = 0;
   let result: Result | undefined;
   /** Trains `count` iterations from `done`, recording as run() does, or nothing. */
   const slice = (count: number, record: boolean) => {
-    if (!record) return void net.train(set.inputs, targets, count, { learningRate });
-    const recorded = net.train(set.inputs, targets, count, { learningRate, every, history: true });
+    if (!record) return void net.train(set.inputs, targets, count, { learningRate, l2 });
+    const recorded = net.train(set.inputs, targets, count, { learningRate, l2, every, history: true });
     // a slice's last record (after its last iteration) is the next slice's first, or run's last
     if (done + count < iterations) recorded.pop();
     for (const step of recorded) steps.push({ ...step, iteration: done + step.iteration });

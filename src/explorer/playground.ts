@@ -1,5 +1,5 @@
 // The site's playground page: the full explorer on one page, its settings in the URL
-// (#data=xor&hidden=4&seed=1&rate=0.5&iterations=10000&targets=0110&activation=tanh&bias=1), so a link reproduces a run
+// (#data=xor&hidden=4&seed=1&rate=0.5&iterations=10000&targets=0110&activation=tanh&bias=1&l2=0.01), so a link reproduces a run
 // and back/forward restore earlier settings, and play / pause / step through training.
 
 import { LIMITS, type Limit, own, within } from "../checks/limits";
@@ -21,7 +21,7 @@ export function settingsFromHash(hash: string): { settings: Settings; problems: 
   const data = params.get("data") ?? "seed";
   if (own(DATA_SETS, data) === undefined) problems.push("data");
   const settings = defaults(own(DATA_SETS, data) === undefined ? "seed" : data);
-  const number = (name: string, key: "hidden" | "seed" | "iterations" | "learningRate", limit: Limit) => {
+  const number = (name: string, key: "hidden" | "seed" | "iterations" | "learningRate" | "l2", limit: Limit) => {
     const text = params.get(name);
     if (text === null) return;
     const plain = limit.integer ? /^\d+$/ : /^\d*\.?\d+(e-?\d+)?$/i;
@@ -33,6 +33,7 @@ export function settingsFromHash(hash: string): { settings: Settings; problems: 
   number("seed", "seed", LIMITS.seed);
   number("iterations", "iterations", LIMITS.explorerIterations);
   number("rate", "learningRate", LIMITS.explorerLearningRate);
+  number("l2", "l2", LIMITS.explorerL2);
   const activation = params.get("activation");
   if (activation !== null) {
     const name = EXPLORER_ACTIVATIONS.find((n) => n === activation);
@@ -63,6 +64,7 @@ export function hashOf(s: Settings): string {
     targets: s.targets.join(""),
     activation: s.activation,
     bias: s.bias ? "1" : "0",
+    l2: String(s.l2),
   });
   return `#${params}`;
 }

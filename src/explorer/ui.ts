@@ -114,6 +114,8 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   const bias = field("bias", "A bias per neuron", element("input", { type: "checkbox" })) as HTMLInputElement;
   const rateShown = output("rate");
   const rate = field("rate", "Learning rate (log scale)", input(RATE), rateShown) as HTMLInputElement;
+  const l2Shown = output("l2");
+  const l2 = field("l2", "L2 penalty (weight decay)", input(LIMITS.explorerL2), l2Shown) as HTMLInputElement;
   const iterationsShown = output("iterations");
   const iterations = field(
     "iterations",
@@ -142,6 +144,8 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
     bias.checked = settings.bias;
     rate.value = String(Math.log10(settings.learningRate));
     rateShown.value = String(settings.learningRate);
+    l2.value = String(settings.l2);
+    l2Shown.value = settings.l2 === 0 ? "0: none" : String(settings.l2);
     iterations.value = String(settings.iterations);
     iterationsShown.value = settings.iterations.toLocaleString("en");
     seed.value = String(settings.seed);
@@ -228,6 +232,7 @@ export function mountExplorer(root: HTMLElement, initial: Settings, onChange?: (
   rate.addEventListener("input", () => change({ learningRate: rateOf(Number(rate.value)) }));
   activation.addEventListener("change", () => change({ activation: activation.value as Settings["activation"] }));
   bias.addEventListener("change", () => change({ bias: bias.checked }));
+  l2.addEventListener("input", () => change({ l2: Number(l2.value) }));
   iterations.addEventListener("input", () => change({ iterations: Number(iterations.value) }));
   seed.addEventListener("change", () => {
     const value = Number(seed.value);

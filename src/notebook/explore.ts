@@ -22,7 +22,7 @@ export interface ExploreOptions extends Partial<Settings> {
 
 /**
  * Puts a live explorer in the cell's output: controls for the data set, hidden neurons, the hidden
- * layer's activation, a bias, learning rate, iterations, seed and each target; moving one retrains in the page and redraws the error
+ * layer's activation, a bias, learning rate, L2 penalty, iterations, seed and each target; moving one retrains in the page and redraws the error
  * curve, the decision boundary, the predictions and the weights.
  *
  * @param environment - where the code runs (outputsFor binds it)
@@ -34,7 +34,7 @@ export function explore(environment: Environment, options: ExploreOptions = {}):
   const where = "explore(options)";
   const { display, ...given } = checkOptions(
     options,
-    ["data", "hidden", "seed", "learningRate", "iterations", "targets", "activation", "bias", "display"],
+    ["data", "hidden", "seed", "learningRate", "iterations", "targets", "activation", "bias", "l2", "display"],
     where,
   );
   const settings = checkSettings(given, where);
@@ -44,6 +44,7 @@ export function explore(environment: Environment, options: ExploreOptions = {}):
   const text =
     `Live explorer: ${set.name}, ${settings.hidden === 0 ? "one neuron" : `${settings.hidden} hidden neurons`}, ` +
     `${settings.hidden === 0 ? "" : `${settings.activation} hidden layer, `}${settings.bias ? "a bias per neuron, " : ""}` +
+    `${settings.l2 > 0 ? `L2 penalty ${settings.l2}, ` : ""}` +
     `learning rate ${settings.learningRate}, ${settings.iterations} iterations, seed ${settings.seed}; ` +
     `mean squared error after training: ${first.meanSquaredError}`;
   const html =
@@ -87,6 +88,7 @@ export function checkSettings(given: Partial<Settings>, where: string): Settings
   checkLimit(settings.seed, LIMITS.seed, `${where}.seed`);
   checkLimit(settings.iterations, LIMITS.explorerIterations, `${where}.iterations`);
   checkLimit(settings.learningRate, LIMITS.explorerLearningRate, `${where}.learningRate`);
+  checkLimit(settings.l2, LIMITS.explorerL2, `${where}.l2`);
   if (!(EXPLORER_ACTIVATIONS as readonly unknown[]).includes(settings.activation)) {
     const names = EXPLORER_ACTIVATIONS.map((n) => `"${n}"`).join(", ");
     throw new RangeError(`${where}.activation must be one of ${names}, got ${describe(settings.activation)}`);

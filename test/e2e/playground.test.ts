@@ -97,6 +97,7 @@ function readExplorers(page: Page) {
         hidden: Number(value["Hidden neurons"]),
         activation: value["Hidden layer's activation"],
         bias: (e.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked ?? false,
+        l2: Number(value["L2 penalty (weight decay)"]),
         rate: e.querySelector('output[for$="-rate"]')?.textContent ?? "",
         iterations: Number(value.Iterations),
         seed: Number(value.Seed),
@@ -117,6 +118,7 @@ const settingsOf = (shown: Awaited<ReturnType<typeof readExplorers>>[number]): S
   targets: shown.targets,
   activation: shown.activation as Settings["activation"],
   bias: shown.bias,
+  l2: shown.l2,
 });
 
 /** Waits until the page's first explorer shows numbers other than `before`, then reads it. */
@@ -134,7 +136,7 @@ test.after(async () => {
   }
 });
 
-test("steps 3, 4, 6, 7, 9 and 10 end with an explorer, and their pages hold it", () => {
+test("steps 3, 4, 6, 7, 9, 10 and 11 end with an explorer, and their pages hold it", () => {
   assert.equal(EXPLORER_PAGES, [
     "03-training-loop",
     "04-predict",
@@ -142,6 +144,7 @@ test("steps 3, 4, 6, 7, 9 and 10 end with an explorer, and their pages hold it",
     "07-hidden-layer",
     "09-learning-rate",
     "10-activations",
+    "11-overfitting",
   ]);
   for (const name of EXPLORER_PAGES) {
     const html = readFileSync(join(SITE, `${name}.html`), "utf8");
@@ -187,6 +190,7 @@ test("a playground link reproduces its run, from file:// and over HTTP", async (
     targets: [0, 1, 1, 1],
     activation: "tanh",
     bias: true,
+    l2: 0.002,
   };
   for (const url of urls("playground.html", hashOf(settings))) {
     const { page, log } = await open(url);
