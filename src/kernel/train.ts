@@ -11,9 +11,12 @@ import { pairedKernel } from "./threads";
 const SLICE = 1 << 20;
 /**
  * Multiply-adds an update takes from which two threads train it, where there are two (threads.ts):
- * below, waiting for each other costs more than sharing the work saves.
+ * below, waiting for each other costs more than sharing the work saves. 2^14 was too low for a
+ * machine that is busy with other work (npm test runs three processes on two cores): notebook 10's
+ * spiral, 200 rows through 2 → 8 → 8 → 1 (17,600 an update), took 0.7 s for 10,000 iterations on one
+ * thread and 1.7 to 5.1 s on two. 2^17 leaves it on one; the bench's large networks keep two.
  */
-const TWO_THREADS_FROM = 1 << 14;
+const TWO_THREADS_FROM = 1 << 17;
 
 /**
  * Trains `job.weights` in place as src/model/backpropagation.ts does, in the WebAssembly kernel;

@@ -155,7 +155,7 @@ test("trusted: JupyterLab renders the explorer's HTML, and the explorer goes liv
     assertHtmlChosen(rendered, "JupyterLab's choice for each output");
     await waitUntil("the explorer's controls and charts", 10_000, async () => {
       const drawn = await page.locator(".explorer-chart svg").count();
-      return (await page.locator(".explorer-controls select").count()) === 1 && drawn >= 4;
+      return (await page.locator(".explorer-controls select").count()) === 2 && drawn >= 4;
     });
     assert.is(await page.locator(".perceptron-chart-fallback, #outputs img").count(), 0, "the fallback is gone");
     const start = await numbers(page);

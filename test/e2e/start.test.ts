@@ -71,7 +71,7 @@ test("the server lists the tutorial's notebooks", async () => {
     names.sort(),
     notebookNames().map((name) => `${name}.ipynb`),
   );
-  assert.is(names.length, 8);
+  assert.is(names.length, 11);
 });
 
 test("the server knows the project's tslab kernel, which the notebooks name", async () => {
