@@ -108,7 +108,12 @@ test("every control has a label and shows its value", async () => {
       .map((e) => e.outerHTML),
   );
   assert.equal(unlabelled, []);
-  assert.equal(await page.locator(".explorer-controls output").allTextContents(), ["0: one neuron", "1", "0: none", "10,000"]);
+  assert.equal(await page.locator(".explorer-controls output").allTextContents(), [
+    "0: one neuron",
+    "1",
+    "0: none",
+    "10,000",
+  ]);
 });
 
 test("the keyboard moves the learning rate, and the page retrains with the rate it shows", async () => {
