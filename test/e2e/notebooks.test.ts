@@ -64,7 +64,7 @@ test("each notebook opens with a title, a sentence, links and a parameters cell,
   for (const [n, name] of names.entries()) {
     const nb = readNotebook(join(NOTEBOOKS, `${name}.ipynb`));
     assert.is(nb.metadata.kernelspec?.name, "tslab", `${name}: kernel`);
-    assert.match(source(nb, 0), /^# \d\. .+\n\n[A-Z].+\.\n/, `${name}: title and one sentence`);
+    assert.match(source(nb, 0), /^# \d+\. .+\n\n[A-Z].+\.\n/, `${name}: title and one sentence`);
     const firstCode = nb.cells.find((c) => c.cell_type === "code");
     assert.ok(firstCode?.metadata.tags?.includes("parameters"), `${name}: the first code cell is tagged parameters`);
     assert.match(text(firstCode?.source), /^\/\/ parameters/, `${name}: the parameters cell says so`);
