@@ -213,9 +213,6 @@ async function main() {
     if (!force && existsSync(`${cached}.html`)) say(`${name}: unchanged, from the cache`);
     else work.push({ name, notebook, html: `${cached}.html`, executed: `${cached}.ipynb` });
   }
-  // the last notebooks first: they train the most (10 takes four times as long as 1), and the build
-  // ends when the last one to start does, so a short one should be that one
-  work.reverse();
   if (work.length > 0) work[0].css = labCss;
   else if (!existsSync(labCss)) await runNotebook(python, ["--css", labCss], new Set());
 

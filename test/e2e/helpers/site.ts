@@ -7,7 +7,6 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
 import { extname, join, normalize, relative, sep } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchChromium, ROOT } from "./browser";
@@ -76,13 +75,6 @@ interface SharedBuild {
 }
 
 let shared: { pending: Promise<SharedBuild>; done?: SharedBuild } | undefined;
-
-/**
- * Notebooks the recording build runs at once: one more than there are cores. A runner and its
- * kernel wait on each other part of the time, and with two at once the longest notebook, if it
- * starts last, runs alone at the end; npm test's other groups, at a lower priority, get the rest.
- */
-const RECORDING_JOBS = availableParallelism() + 1;
 
 /**
  * A hash of every file a build reads, over-inclusive: the notebooks, the scripts, the module's
@@ -177,19 +169,17 @@ export async function sharedBuild(record = false): Promise<SharedBuild> {
   const recorded = record || runsWanted.size > 0;
   if (recorded) writeVariants(ARTIFACTS);
   const entry: NonNullable<typeof shared> = {
-    pending: runBuildAsync(recorded ? ["--record", ARTIFACTS, "--jobs", String(RECORDING_JOBS)] : [], 600_000).then(
-      (build) => {
-        const names = recorded ? [...build.stdout.matchAll(/^\[build\] (\S+): executing/gm)].map((m) => m[1]) : [];
-        entry.done = {
-          build,
-          recorded,
-          runs: new Map(names.map((name) => [name, readRuns(ARTIFACTS, name)])),
-          sources,
-          site: siteState(),
-        };
-        return entry.done;
-      },
-    ),
+    pending: runBuildAsync(recorded ? ["--record", ARTIFACTS] : [], 600_000).then((build) => {
+      const names = recorded ? [...build.stdout.matchAll(/^\[build\] (\S+): executing/gm)].map((m) => m[1]) : [];
+      entry.done = {
+        build,
+        recorded,
+        runs: new Map(names.map((name) => [name, readRuns(ARTIFACTS, name)])),
+        sources,
+        site: siteState(),
+      };
+      return entry.done;
+    }),
   };
   shared = entry;
   // the suite that asked gets the build it waited for, as it got its own `npm run build` before
