@@ -9,12 +9,10 @@ checks against this program (in npm test's longer tier, not the unit tier).
     /usr/bin/python3 test/reference/chapter.py --write   # write test/fixtures/chapter.json
 """
 
-import argparse
-import json
-import os
 
 import numpy as np
 
+from cli import print_or_write
 from data import playground
 from network import SEQUEL_INPUTS, SEQUEL_OUTPUTS
 from options import Network, activate
@@ -160,18 +158,5 @@ def numbers():
     }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", action="store_true", help="write test/fixtures/chapter.json")
-    args = parser.parse_args()
-    text = json.dumps(numbers(), indent=1) + "\n"
-    if args.write:
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "chapter.json")
-        with open(os.path.normpath(path), "w") as f:
-            f.write(text)
-    else:
-        print(text, end="")
-
-
 if __name__ == "__main__":
-    main()
+    print_or_write(__doc__, numbers, "chapter.json")

@@ -72,3 +72,17 @@ def main(description, fixtures, fixture_file, bench, bench_arguments, bench_help
     else:
         options = {k: v for k, v in vars(args).items() if k != "mode"}
         print(json.dumps(bench(**options)))
+
+
+def print_or_write(doc, numbers, fixture):
+    """The notebooks' programs' command line: print numbers() as JSON, or --write it to fixtures/FIXTURE."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write", action="store_true", help=f"write test/fixtures/{fixture}")
+    args = parser.parse_args()
+    text = json.dumps(numbers(), indent=1) + "\n"
+    if args.write:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", fixture)
+        with open(os.path.normpath(path), "w") as f:
+            f.write(text)
+    else:
+        print(text, end="")

@@ -7,12 +7,12 @@ such line with the numbers here, computed by the numpy original (perceptron.py).
     /usr/bin/python3 test/reference/notebooks.py --write   # write test/fixtures/notebooks.json
 """
 
-import argparse
 import json
 import os
 
 import numpy as np
 
+from cli import print_or_write
 from options import Network as OptionsNetwork
 from perceptron import SEED_INPUTS, SEED_OUTPUTS, TRIPLES, NeuralNetwork
 
@@ -388,18 +388,5 @@ def numbers():
     }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--write", action="store_true", help="write test/fixtures/notebooks.json")
-    args = parser.parse_args()
-    text = json.dumps(numbers(), indent=1) + "\n"
-    if args.write:
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "notebooks.json")
-        with open(os.path.normpath(path), "w") as f:
-            f.write(text)
-    else:
-        print(text, end="")
-
-
 if __name__ == "__main__":
-    main()
+    print_or_write(__doc__, numbers, "notebooks.json")
