@@ -12,7 +12,8 @@
 //   --readme writes the tables into docs/BENCH.md (between its bench markers) and the chart into
 //   docs/bench-scaling.svg
 // Then bench/live-chart.mjs, bench/explorer.mjs (the live explorer in Chromium: retrain and redraw
-// times) and bench/e2e-timings.mjs: each notebook in a fresh kernel, and a site rebuild with nothing changed.
+// times), bench/playground.mjs (our playground beside TensorFlow Playground in Chromium: epochs and frames
+// a second) and bench/e2e-timings.mjs: each notebook in a fresh kernel, and a site rebuild with nothing changed.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -274,9 +275,9 @@ if (process.argv.includes("--readme")) {
   console.log("docs/BENCH.md: figures updated; docs/bench-scaling.svg: the chart drawn");
 }
 
-// then what a live chart costs training, how live the explorer is in Chromium, and the end-to-end
-// timings: notebooks in their kernels, a site rebuild
-for (const script of ["live-chart.mjs", "explorer.mjs", "e2e-timings.mjs"]) {
+// then what a live chart costs training, how live the explorer is in Chromium, our playground beside
+// TensorFlow Playground in Chromium, and the end-to-end timings: notebooks in their kernels, a site rebuild
+for (const script of ["live-chart.mjs", "explorer.mjs", "playground.mjs", "e2e-timings.mjs"]) {
   console.log("");
   const run = spawnSync(process.execPath, [join(root, "bench", script)], { stdio: "inherit" });
   if (run.status !== 0) process.exitCode = run.status ?? 1;

@@ -13,7 +13,7 @@ import { GLOSSARY, glossaryPage, readGlossary } from "./site-glossary.mjs";
 export const PLOTLY_ASSET = "assets/plotly.js";
 /** Where pages load the module's browser bundle from (dist/browser.js): the explorers and the playground. */
 export const MODULE_ASSET = "assets/perceptron-notebooks.js";
-/** The playground page: the whole explorer, its settings in the URL. */
+/** The playground page: TensorFlow Playground over the module, its settings in the URL. */
 const PLAYGROUND = "playground.html";
 export const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), "site-template");
 const MATHJAX = "tex-svg-full.js"; // every TeX extension inside: MathJax loads no other file
@@ -183,9 +183,9 @@ and outputs as JupyterLab shows them. The charts are live: hover for values, dra
 and move the sliders to step through training. The explorers at the end of steps 3, 4, 6 and 7 retrain in the page
 as you move their controls.</p>
 <h2>Playground</h2>
-<p>The <a href="${PLAYGROUND}">playground</a> is the whole explorer on one page: pick a data set, hidden neurons,
-learning rate, iterations and seed, flip targets, and play training step by step. Its link holds the settings,
-so a link reproduces a run.</p>
+<p>The <a href="${PLAYGROUND}">playground</a> is TensorFlow Playground over this tutorial's network: its data sets
+or your own CSV, features, up to six hidden layers, activations, losses, L1 and L2, every neuron's picture, and the
+code and the numbers of the run. Its link holds the settings, so a link reproduces a run.</p>
 ${words}</main>
 ${nav("bottom", undefined, "", start)}
 </body>
@@ -194,7 +194,7 @@ ${nav("bottom", undefined, "", start)}
   return linkPages("index.html", html, pages);
 }
 
-/** The playground: the explorer of src/playground.ts, mounted from the module's bundle, on one page. */
+/** The playground: src/playground/page.ts, mounted from the module's bundle, on one page. */
 function playgroundPage({ steps }, site, pages) {
   const first = { label: `Start the tutorial: ${steps[0].label}`, href: `${steps[0].name}.html` };
   const back = { label: "All steps", href: "index.html" };
@@ -211,19 +211,26 @@ ${FAVICON}
 ${nav("top", back, "Playground", first)}
 <main>
 <h1>Playground: watch a network learn</h1>
-<p>The tutorial's network, trained in this page by the same code the notebooks run, with the same numbers.
-Move a control and it trains again from its seed. With no hidden neurons it is the seed's single neuron; with
-some, the sequel's network with one hidden layer. Press a target to flip it and train on data of your own;
-press <em>Play training</em> to watch the weights and the decision settle, iteration by iteration.</p>
-<p>The page's address holds the settings (<code>#data=xor&amp;hidden=4&amp;seed=1&amp;…</code>): copy it to share
-a run, and go back and forward through the ones you tried.</p>
+<p>TensorFlow Playground's controls over this tutorial's network, trained in this page by the same code the
+notebooks run, with numbers numpy gives for the same seed. Pick a data set or paste your own, the features, the
+hidden layers, the activation, the loss and the learning rate, and press <em>Play</em>: every neuron's output over
+the plane is the small picture in its box, and the big one is the output behind the points. Click a link (or pick
+it in the list) to set its weight by hand.</p>
+<p>What TensorFlow Playground does not show is here too: <em>the code</em> of the run, a program that prints the
+same weights and losses in a notebook or in Node; accuracy and a confusion table; the network as JSON
+(<code>Network.fromJSON</code> loads it) and the picture as SVG or PNG. A learning rate too high for the loss stops
+training with a note, not a blank picture.</p>
+<p>The page's address holds every setting, the epoch and the weights you set (<code>#data=spiral&amp;hidden=4,2&amp;…</code>):
+copy it to share the run, which trains again to the same numbers, and go back and forward through the ones you tried.
+Any change but the speed, the test points and the discretized output starts again at epoch 0, so that a link
+says how the run was made.</p>
 <noscript><p class="site-noscript">The playground trains in the page and needs JavaScript. The tutorial's
 steps read without it.</p></noscript>
 <div id="playground"></div>
 </main>
 ${nav("bottom", back, "", first)}
 <script src="${MODULE_ASSET}" charset="utf-8"></script>
-<script>PerceptronNotebooks.mountPlayground(document.getElementById("playground"));</script>
+<script>window.playground = PerceptronNotebooks.mountPlayground(document.getElementById("playground"));</script>
 </body>
 </html>
 `;
@@ -242,10 +249,31 @@ function plotlyFile() {
 }
 
 /** Writes the site into `dir`: a page a step (rendered HTML from `rendered`, by name), the index, the assets. */
-export function writeSite(dir, tutorial, rendered, labCss) {
+/** The site's name and tagline, from package.json's description. */
+function siteNames() {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const [name, ...rest] = (pkg.description ?? pkg.name).split(":");
-  const site = { name: name.trim(), tagline: rest.join(":").trim() };
+  return { name: name.trim(), tagline: rest.join(":").trim() };
+}
+
+/**
+ * The playground page alone, with the assets it loads, into `dir`: what the site's playground.html
+ * is, without running a notebook (the playground's tests use it, beside the site's build).
+ *
+ * @param dir - the folder to write into
+ * @param notebooks - the notebooks' folder (their titles make the page's links)
+ */
+export function writePlayground(dir, notebooks) {
+  const tutorial = readSteps(notebooks);
+  mkdirSync(join(dir, "assets"), { recursive: true });
+  copyFileSync(join(root, "dist", "browser.js"), join(dir, "assets", "perceptron-notebooks.js"));
+  copyFileSync(join(TEMPLATE, "site.css"), join(dir, "assets", "site.css"));
+  const pages = new Set(tutorial.steps.map((s) => s.name));
+  writeFileSync(join(dir, PLAYGROUND), playgroundPage(tutorial, siteNames(), pages));
+}
+
+export function writeSite(dir, tutorial, rendered, labCss) {
+  const site = siteNames();
   const { steps } = tutorial;
   const pages = new Set(steps.map((s) => s.name));
   const packageDir = (name) => dirname(requireFromRoot.resolve(`${name}/package.json`));

@@ -7,10 +7,11 @@ import { NOWHERE, outputsFor } from "./notebook/outputs";
 
 export * from "./api";
 export { DATA_SETS, defaults, report, run } from "./explorer/explorer";
-export { hashOf, mountPlayground, settingsFromHash } from "./explorer/playground";
 export { mountExplorer, rateOf } from "./explorer/ui";
 export { NO_SCRIPTS } from "./notebook/display";
 export { outputsFor } from "./notebook/outputs";
+export { mountPlayground } from "./playground/page";
+export { playgroundFromHash, playgroundHash } from "./playground/settings";
 export const { plot, liveChart, explore, Display } = outputsFor(NOWHERE);
 /** Where charts go: a sink for MIME bundles, and the page behind it (see notebook/display.ts). */
 export type Display = AnyDisplay;

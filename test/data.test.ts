@@ -63,11 +63,11 @@ test("standardize: numpy's means, deviations and rows; standardizeWith applies t
   );
 });
 
-test("playgroundData: the Playground's four data sets from numpy's stream, numpy's points and classes", () => {
+test("playgroundData: the Playground's six data sets from numpy's stream, numpy's points, classes and values", () => {
   for (const set of fixtures.playground) {
     const label = `${set.name}, ${set.samples} samples, noise ${set.noise}, seed ${set.seed}`;
     const got = playgroundData(set.name, { samples: set.samples, noise: set.noise, seed: set.seed });
-    assert.equal(got.targets, set.targets, `${label}: classes`);
+    assert.equal(got.targets, set.targets, `${label}: classes or values`);
     assert.is(got.rows.length, set.rows.length, `${label}: points`);
     // sin, cos and log may differ from numpy's in a last bit: within 1e-12 of the plane's size (5)
     const far = got.rows.flat().map((v, i) => Math.abs(v - set.rows.flat()[i]));
@@ -76,7 +76,7 @@ test("playgroundData: the Playground's four data sets from numpy's stream, numpy
   assertThrows(
     () => playgroundData("moons" as never),
     RangeError,
-    /name must be one of "circle", "xor", "gauss", "spiral"/,
+    /name must be one of "circle", "xor", "gauss", "spiral", "plane", "multigauss"/,
   );
   assertThrows(
     () => playgroundData("xor", { noise: 0.6 }),

@@ -4,7 +4,6 @@ import * as assert from "uvu/assert";
 import { Display, explore, type MimeBundle } from "../src";
 import { LIMITS } from "../src/checks/limits";
 import { DATA_SETS, defaults, run } from "../src/explorer/explorer";
-import { settingsFromHash } from "../src/explorer/playground";
 import { rateOf } from "../src/explorer/ui";
 import { Network } from "../src/model/network";
 import { assertThrows } from "./helpers/assert";
@@ -127,16 +126,7 @@ test("explore looks a data set up among its own keys: an inherited name is refus
   assertThrows(() => explore({ data: 1 as never, display }), RangeError, /\.data must be one of .*got 1$/);
 });
 
-test("the explorer's limits are the table's: explore, the URL and the controls agree", () => {
-  const top = { hidden: LIMITS.explorerHidden.max, iterations: LIMITS.explorerIterations.max };
-  const { settings, problems } = settingsFromHash(`#data=xor&hidden=${top.hidden}&iterations=${top.iterations}`);
-  assert.equal(problems, []);
-  assert.is(settings.hidden, 8);
-  assert.is(settings.iterations, 60000);
-  assert.equal(settingsFromHash("#hidden=9&iterations=60100").problems, ["hidden", "iterations"]);
-  assert.equal(settingsFromHash("#rate=0.01").problems, []);
-  assert.equal(settingsFromHash("#rate=0.009").problems, ["rate"]);
-  assert.equal(settingsFromHash("#rate=10").problems, []);
+test("the explorer's limits are the table's: explore and the controls agree", () => {
   // the slider's log scale reaches the rate's limits exactly
   const { min, max } = LIMITS.explorerLearningRate;
   assert.is(rateOf(Math.log10(min)), min);
@@ -144,9 +134,9 @@ test("the explorer's limits are the table's: explore, the URL and the controls a
   const sent: MimeBundle[] = [];
   explore({
     data: "xor",
-    hidden: 8,
+    hidden: LIMITS.explorerHidden.max,
     iterations: 100,
-    learningRate: 10,
+    learningRate: LIMITS.explorerLearningRate.max,
     seed: LIMITS.seed.max,
     display: (b) => sent.push(b),
   });

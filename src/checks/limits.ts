@@ -38,6 +38,31 @@ export const LIMITS = {
   explorerLearningRate: { min: 0.01, max: 10, step: 0.05, integer: false },
   /** The explorer's L2 penalty (weight decay, train()'s `l2`): 0 is none. */
   explorerL2: { min: 0, max: 0.1, step: 0.001, integer: false },
+  /** The playground's noise, in percent (TensorFlow Playground's 0 to 50, in steps of 5). */
+  playgroundNoise: { min: 0, max: 50, step: 5, integer: true },
+  /** The playground's share of points to train on, in percent (its 10 to 90, in steps of 10). */
+  playgroundRatio: { min: 10, max: 90, step: 10, integer: true },
+  /** The playground's batch size (its 1 to 30). */
+  playgroundBatch: { min: 1, max: 30, step: 1, integer: true },
+  /** The playground's hidden layers (its 0 to 6). */
+  playgroundLayers: { min: 0, max: 6, step: 1, integer: true },
+  /** The playground's neurons a hidden layer (its 1 to 8). */
+  playgroundNeurons: { min: 1, max: 8, step: 1, integer: true },
+  /** The playground's learning rate (its menu: 0.00001 to 10). */
+  playgroundLearningRate: { min: 0.00001, max: 10, integer: false },
+  /** The playground's L1 or L2 rate (its menu: 0 to 10). */
+  playgroundPenalty: { min: 0, max: 10, integer: false },
+  /** The epochs a playground link may ask to be trained again when it is opened. */
+  playgroundEpochs: { min: 0, max: 10000, step: 1, integer: true },
+  /** Epochs a frame while the playground plays. */
+  playgroundSpeed: { min: 1, max: 100, step: 1, integer: true },
+  /** Weights set by hand a playground link may carry. */
+  playgroundEdits: { min: 0, max: 100, integer: true },
+  /** A playground CSV: its characters (about 1 MB; a link carries it) and its rows. */
+  playgroundCsvCharacters: { min: 0, max: 1_000_000, integer: true },
+  playgroundCsvRows: { min: 2, max: 5000, integer: true },
+  /** Classes a playground CSV may have (each its colour, Okabe and Ito's eight). */
+  playgroundClasses: { min: 2, max: 8, integer: true },
 } as const satisfies Record<string, Limit>;
 
 /** What a limit allows, in words: "an integer from 0 to 8", "a number from 0.01 to 10". */

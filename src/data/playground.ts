@@ -1,17 +1,23 @@
-// The four 2-D data sets of TensorFlow Playground (circle, exclusive or, two Gaussians, spiral),
+// The six 2-D data sets of TensorFlow Playground (circle, exclusive or, two Gaussians, spiral to
+// classify; a plane and six Gaussians to fit, regression),
 // drawn from numpy's generator so that a reader can make the same points in numpy: each point's
 // numbers are taken from np.random.random() in the order written here, for the same seed. The shapes
 // follow the Playground's (its src/dataset.ts): the same radii, padding, noise and classes, with its
-// labels 1 and −1 as targets 1 and 0. test/reference/data.py draws them in numpy.
+// labels 1 and −1 as targets 1 and 0, and the regression values as they are, from −1 to 1.
+// test/reference/data.py draws them in numpy.
 
 import { checkFinite, checkInteger, checkOptions, describe } from "../checks/validate";
 import { cos, log, sin } from "../model/libm";
 import { MAX_SEED, twister } from "../model/random";
 
+/** The data sets to classify: a target 1 (the Playground's blue) or 0 (orange) each. */
 export const PLAYGROUND_DATA = ["circle", "xor", "gauss", "spiral"] as const;
-export type PlaygroundData = (typeof PLAYGROUND_DATA)[number];
+/** The data sets to fit (regression): a value from −1 to 1 each. */
+export const PLAYGROUND_REGRESSION = ["plane", "multigauss"] as const;
+export type PlaygroundData = (typeof PLAYGROUND_DATA)[number] | (typeof PLAYGROUND_REGRESSION)[number];
+const NAMES: readonly string[] = [...PLAYGROUND_DATA, ...PLAYGROUND_REGRESSION];
 
-/** A data set of points (x, y) and a target each: 1 for the Playground's blue class, 0 for orange. */
+/** A data set of points (x, y) and a target each: 1 for the Playground's blue class, 0 for orange; a value to fit. */
 export interface Points {
   rows: [number, number][];
   targets: number[];
@@ -20,7 +26,7 @@ export interface Points {
 /**
  * One of the Playground's classification data sets.
  *
- * @param name - "circle", "xor", "gauss" or "spiral"
+ * @param name - "circle", "xor", "gauss" or "spiral" (classes); "plane" or "multigauss" (values)
  * @param options - `samples` (default 500, as the Playground), `noise` from 0 to 0.5 (default 0), `seed` (default 1)
  * @example
  * playgroundData("xor", { samples: 4, seed: 1 }).targets; // the first four points' classes
@@ -30,9 +36,9 @@ export function playgroundData(
   options: { samples?: number; noise?: number; seed?: number } = {},
 ): Points {
   const where = "playgroundData(name, options)";
-  if (typeof name !== "string" || !(PLAYGROUND_DATA as readonly string[]).includes(name)) {
+  if (typeof name !== "string" || !NAMES.includes(name)) {
     throw new RangeError(
-      `${where}: name must be one of ${PLAYGROUND_DATA.map((n) => `"${n}"`).join(", ")}, got ${describe(name)}`,
+      `${where}: name must be one of ${NAMES.map((n) => `"${n}"`).join(", ")}, got ${describe(name)}`,
     );
   }
   const { samples = 500, noise = 0, seed = 1 } = checkOptions(options, ["samples", "noise", "seed"], where);
@@ -88,6 +94,17 @@ export function playgroundData(
         add(x, y, positive);
       }
     }
+  } else if (name === "plane" || name === "multigauss") {
+    // points on [−6, 6)², each value taken where the noisy point falls: (x + y) / 10 on the plane;
+    // for the six Gaussians, the one of largest size of sign · max(0, 1 − distance / 2)
+    for (let i = 0; i < n; i++) {
+      const x = uniform(-6, 6);
+      const y = uniform(-6, 6);
+      const nx = x + uniform(-6, 6) * level;
+      const ny = y + uniform(-6, 6) * level;
+      points.rows.push([x, y]);
+      points.targets.push(name === "plane" ? (nx + ny) / 10 : gaussians(nx, ny));
+    }
   } else {
     // two arms of 1.75 turns out to radius 5, the second turned half a turn
     for (const [turn, positive] of [
@@ -116,4 +133,25 @@ function normal(random: () => number, mean: number, variance: number): number {
     s = v1 * v1 + v2 * v2;
   } while (s > 1);
   return mean + Math.sqrt(variance) * (Math.sqrt((-2 * log(s)) / s) * v1);
+}
+
+/** The Playground's six Gaussians to fit: centre x, centre y and sign. */
+const GAUSSIANS = [
+  [-4, 2.5, 1],
+  [0, 2.5, -1],
+  [4, 2.5, 1],
+  [-4, -2.5, -1],
+  [0, -2.5, 1],
+  [4, -2.5, -1],
+] as const;
+
+/** The value at (x, y): of the six, the one largest in size (the first of equals), sign · max(0, 1 − distance / 2). */
+function gaussians(x: number, y: number): number {
+  let value = 0;
+  for (const [cx, cy, sign] of GAUSSIANS) {
+    const distance = Math.sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy));
+    const v = sign * Math.min(1, Math.max(0, 1 - distance / 2));
+    if (Math.abs(v) > Math.abs(value)) value = v;
+  }
+  return value;
 }

@@ -5,6 +5,7 @@
 
 import { packRows, type TrainingJob } from "../kernel/job";
 import { ACTIVATIONS, softmax } from "./activation";
+import { log } from "./libm";
 import { type NetworkKind, PLAIN_KIND } from "./network-options";
 
 /**
@@ -159,6 +160,36 @@ export function meanSquaredError(
   return squares / y.length;
 }
 
+/**
+ * The loss a network trains on, averaged over the rows: for "squared", the mean of (y − output)²
+ * over every output of every row (as meanSquaredError); for "crossEntropy", the mean over the rows
+ * of −Σⱼ yⱼ ln outputⱼ, with a single sigmoid output's two classes written out:
+ * −(y ln p + (1 − y) ln(1 − p)), a term left out where its target weight is 0. An output of exactly
+ * 0 or 1 on the wrong side gives Infinity.
+ * ln is the module's own (libm.ts), so a page and Node give the same bits.
+ *
+ * @param outputs - the network's outputs, a row per example
+ * @param y - the targets, packed row by row
+ * @param loss - "squared" or "crossEntropy"
+ */
+export function meanLoss(outputs: ReadonlyArray<ArrayLike<number>>, y: ArrayLike<number>, loss: Model["loss"]): number {
+  let total = 0;
+  let i = 0;
+  for (const row of outputs) {
+    for (let j = 0; j < row.length; j++, i++) {
+      const p = row[j];
+      const t = y[i];
+      if (loss === "squared") total += (t - p) * (t - p);
+      else {
+        // a term whose target weight is 0 adds nothing (not 0 · ln 0, which is NaN)
+        if (t !== 0) total -= t * log(p);
+        if (row.length === 1 && t !== 1) total -= (1 - t) * log(1 - p);
+      }
+    }
+  }
+  return total / (loss === "squared" ? i : outputs.length);
+}
+
 /** y − output, row by row. */
 function errors(y: number[][], output: ArrayLike<number>[]): number[][] {
   return y.map((row, r) => row.map((target, j) => target - output[r][j]));
@@ -187,13 +218,16 @@ type Matrix = ReadonlyArray<ArrayLike<number>>;
 
 /** The matrix product A · B, each sum taken first to last. */
 function multiply(a: Matrix, b: Matrix): number[][] {
-  return a.map((row) =>
-    Array.from(b[0], (_, j) => {
+  const columns = b[0].length;
+  return a.map((row) => {
+    const out: number[] = [];
+    for (let j = 0; j < columns; j++) {
       let total = 0;
       for (let k = 0; k < row.length; k++) total += row[k] * b[k][j];
-      return total;
-    }),
-  );
+      out.push(total);
+    }
+    return out;
+  });
 }
 
 /** Aᵀ: rows become columns. */

@@ -13,7 +13,7 @@ import {
 } from "../checks/validate";
 import type { TrainingJob } from "../kernel/job";
 import { trainInWasm } from "../kernel/train";
-import { backpropagation, meanSquaredError, modelOf, think } from "./backpropagation";
+import { backpropagation, meanLoss, meanSquaredError, modelOf, think } from "./backpropagation";
 import { printAs } from "./inspect";
 import {
   checkKind,
@@ -270,6 +270,25 @@ export class Network {
       return this.#outputs(input, this.weights).map(one);
     }
     return one(this.#outputs([checkRow(input, width, "predict(): input")], this.weights)[0]);
+  }
+
+  /**
+   * The loss the network trains on, over some rows: the mean squared error (every output of every
+   * row), or with `loss: "crossEntropy"` the mean cross-entropy a row (backpropagation.ts meanLoss).
+   * The outputs are predict()'s; the targets are checked as train() checks them.
+   *
+   * @param inputs - one row of `layers[0]` finite numbers per example
+   * @param outputs - per row, a target per output neuron, as train() takes them
+   * @example
+   * net.loss(X, y); // the sequel's error after training, ~0.0000x
+   */
+  loss(
+    inputs: ReadonlyArray<ArrayLike<number>>,
+    outputs: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>,
+  ): number {
+    const x = checkRowValues(inputs, this.layers[0], "loss(): inputs");
+    const y = checkOutputs(outputs, x.length, this.layers[this.layers.length - 1], this.kind.output);
+    return meanLoss(this.#outputs(x, this.weights), y, this.kind.loss);
   }
 
   /** The last layer's outputs for checked rows: the readable forward pass, backpropagation's own. */

@@ -78,6 +78,24 @@ def playground(name, samples, noise, seed):
                 y = normal(centre)
                 rows.append([x, y])
                 targets.append(target)
+    elif name in ("plane", "multigauss"):
+        gaussians = [(-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1)]
+
+        def value(x, y):
+            if name == "plane":
+                return (x + y) / 10
+            best = 0
+            for cx, cy, sign in gaussians:
+                v = sign * min(1, max(0, 1 - np.sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy)) / 2))
+                if abs(v) > abs(best):
+                    best = v
+            return best
+
+        for _ in range(samples):
+            x, y = uniform(-6, 6), uniform(-6, 6)
+            nx, ny = x + uniform(-6, 6) * noise, y + uniform(-6, 6) * noise
+            rows.append([x, y])
+            targets.append(float(value(nx, ny)))
     else:
         for turn, target in [(0, 1), (np.pi, 0)]:
             for i in range(half):
@@ -92,7 +110,8 @@ def playground(name, samples, noise, seed):
 def fixtures():
     sets = [playground(name, samples, noise, seed) for name, samples, noise, seed in [
         ("circle", 40, 0, 1), ("circle", 60, 0.3, 5), ("xor", 40, 0, 2), ("xor", 50, 0.5, 0),
-        ("gauss", 40, 0, 3), ("gauss", 41, 0.25, 4), ("spiral", 40, 0, 1), ("spiral", 60, 0.2, 9)]]
+        ("gauss", 40, 0, 3), ("gauss", 41, 0.25, 4), ("spiral", 40, 0, 1), ("spiral", 60, 0.2, 9),
+        ("plane", 40, 0, 1), ("plane", 50, 0.5, 3), ("multigauss", 60, 0, 2), ("multigauss", 80, 0.3, 7)]]
     return {"generator": "test/reference/data.py", "permutations": permutations(), "standardize": standardized(),
             "playground": sets}
 

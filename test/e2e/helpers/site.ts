@@ -316,14 +316,14 @@ export interface SiteSession {
 
 /**
  * A site suite's one run (oneRun): `build` (buildSite, or the shared buildSiteOnce), then a static
- * server for site/ and Chromium reading file:// and 127.0.0.1 only. `start` goes in test.before,
+ * server for site/ (or `folder`) and Chromium reading file:// and 127.0.0.1 only. `start` goes in test.before,
  * `close` in test.after; `ran` gives the tests the context, the server and the refused requests.
  */
-export function siteSuite(build: () => unknown) {
+export function siteSuite(build: () => unknown, folder = SITE) {
   const session: SiteSession = { refused: [] };
   const suite = oneRun(session, async (s: SiteSession) => {
     await build();
-    s.server = await serveFolder(SITE);
+    s.server = await serveFolder(folder);
     const site = await launchSiteBrowser((browser) => {
       s.browser = browser;
     });
