@@ -99,6 +99,7 @@ const STYLE = `
 .pg-output-box canvas { display: block; width: 100%; height: auto; border: 1px solid #57606a; }
 .pg-loss-chart { display: block; width: 100%; max-width: ${OUTPUT_SIZE}px; height: auto; }
 .pg-numbers { font-variant-numeric: tabular-nums; margin: 6px 0; }
+.pg-legend { font-size: 13px; color: #57606a; margin: 2px 0; }
 .pg table { border-collapse: collapse; margin: 6px 0; font-variant-numeric: tabular-nums; }
 .pg th, .pg td { border: 1px solid #d8dee4; padding: 2px 8px; text-align: right; }
 .pg-export { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
@@ -367,7 +368,8 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
   const exportPng = el("button", { type: "button", "data-action": "export-png" }, "Picture as PNG");
   const code = el("code");
   const copy = el("button", { type: "button", "data-action": "copy-code" }, "Copy the code");
-  const numbers = el("pre", { "data-readout": "numbers" });
+  // scrolled sideways on a narrow screen, so each is reached by keyboard
+  const numbers = el("pre", { "data-readout": "numbers", tabindex: "0", "aria-label": "What the program prints" });
   const codeBox = el(
     "details",
     { class: "pg-code" },
@@ -378,7 +380,7 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
       "Paste it into a notebook cell, or save it as run.ts and run it with npx tsx run.ts: it prints the numbers below, to the last digit.",
     ),
     copy,
-    el("pre", {}, code),
+    el("pre", { tabindex: "0", "aria-label": "The program" }, code),
     el("p", {}, "What it prints for this run:"),
     numbers,
   );
@@ -390,6 +392,7 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
     axes,
     el("div", { class: "pg-choices" }, showTest.field, discretize.field),
     lossChart,
+    el("p", { class: "pg-legend" }, "The loss, epoch by epoch: training in grey, test in black."),
     lossText,
     accuracy,
     confusion,

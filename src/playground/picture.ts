@@ -110,6 +110,8 @@ export const BOX = 40;
 const GAP = 18;
 const COLUMN = 110;
 const MARGIN = 24;
+/** Room left of the features for their names. */
+const LABELS = 52;
 
 /** A layer's name in words: "the features", "hidden layer 2", "the output". */
 export function layerName(l: number, layers: number): string {
@@ -145,9 +147,9 @@ export function describeNetwork(run: PlaygroundRun, grid: Grid, discretize = fal
   const features = run.settings.features.map((f) => FEATURES[f].label);
   const tallest = Math.max(...layers);
   const height = MARGIN * 2 + tallest * BOX + (tallest - 1) * GAP;
-  const width = MARGIN * 2 + (layers.length - 1) * COLUMN + BOX;
+  const width = LABELS + MARGIN + (layers.length - 1) * COLUMN + BOX;
   const place = (l: number, j: number) => ({
-    x: MARGIN + l * COLUMN,
+    x: LABELS + l * COLUMN,
     y: (height - (layers[l] * BOX + (layers[l] - 1) * GAP)) / 2 + j * (BOX + GAP),
   });
   const kinds = layers.map((_, l) => (l === layers.length - 1 ? net.kind.output : net.kind.activation));
@@ -236,6 +238,15 @@ export function networkSvg(picture: NetworkPicture, images?: Map<string, string>
         ? h("image", { x: n.x, y: n.y, width: BOX, height: BOX, href: images.get(n.id), preserveAspectRatio: "none" })
         : h("rect", { x: n.x, y: n.y, width: BOX, height: BOX, fill: "#fff" }),
       h("rect", { x: n.x, y: n.y, width: BOX, height: BOX, fill: "none", stroke: "#57606a", "stroke-width": 1 }),
+      ...(n.id.startsWith("0-")
+        ? [
+            h(
+              "text",
+              { x: n.x - 6, y: n.y + BOX / 2 + 5, "text-anchor": "end", "font-size": 14, fill: "#1f2328" },
+              n.label,
+            ),
+          ]
+        : []),
     ),
   );
   return h(
