@@ -52,8 +52,8 @@ export const LIMITS = {
   playgroundLearningRate: { min: 0.00001, max: 10, integer: false },
   /** The playground's L1 or L2 rate (its menu: 0 to 10). */
   playgroundPenalty: { min: 0, max: 10, integer: false },
-  /** The epochs a playground link may ask to be trained again when it is opened. */
-  playgroundEpochs: { min: 0, max: 10000, step: 1, integer: true },
+  /** The epochs a playground link may ask to be trained again when it is opened (and play's last). */
+  playgroundEpochs: { min: 0, max: 100000, step: 1, integer: true },
   /** Epochs a frame while the playground plays. */
   playgroundSpeed: { min: 1, max: 100, step: 1, integer: true },
   /** Weights set by hand a playground link may carry. */

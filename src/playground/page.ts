@@ -43,8 +43,8 @@ import {
 export const DENSITY = 50;
 /** The output picture's size on the page, in CSS pixels. */
 const OUTPUT_SIZE = 300;
-/** Epochs trained a frame while a link's run is trained again when the page opens. */
-const CATCH_UP = 100;
+/** Milliseconds of training a frame while a link's run is trained again when the page opens. */
+const CATCH_UP_MS = 40;
 /** The speeds offered, epochs a frame. */
 const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
 
@@ -677,9 +677,10 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
   // --- playing
   const frame = () => {
     if (catchUp > run.epoch && run.stopped === null) {
-      run.step(Math.min(CATCH_UP, catchUp - run.epoch));
+      const until = performance.now() + CATCH_UP_MS;
+      while (run.epoch < catchUp && run.stopped === null && performance.now() < until) run.step(1);
       if (run.epoch < catchUp && run.stopped === null) {
-        say(`Training again to epoch ${catchUp}, as the link says…`);
+        say(`Training again to epoch ${catchUp}, as the link says: ${run.epoch} so far…`);
         render();
         requestAnimationFrame(frame);
         return;
@@ -690,8 +691,14 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
       if (!playing) return;
     }
     if (!playing) return;
-    run.step(settings.speed);
+    const most = LIMITS.playgroundEpochs.max;
+    run.step(Math.min(settings.speed, most - run.epoch));
     render();
+    if (run.epoch >= most) {
+      pause();
+      say(`Paused at epoch ${most}: the most a link can train again.`);
+      return;
+    }
     if (run.stopped !== null) {
       pause();
       say(run.stopped);

@@ -137,7 +137,7 @@ const child = (() => {
       "}\n",
   );
   const args = ["--import", "tsx", driver];
-  const options = { cwd: resolve(__dirname, "..", ".."), timeout: 30_000, maxBuffer: 1 << 26 };
+  const options = { cwd: resolve(__dirname, "..", ".."), timeout: 120_000, maxBuffer: 1 << 26 }; // tsx compiles the module: slow on a busy machine
   const done = new Promise<{ failed: boolean; out: string; err: string }>((end) => {
     execFile(process.execPath, args, options, (error, out, err) => end({ failed: error !== null, out, err }));
   });

@@ -144,7 +144,7 @@ test("no request leaves the machine: each page asks for its own files only, whic
 test("plotly.js is one shared asset, loaded once by each page with charts, and the kernel's own version", () => {
   for (const r of allReports()) {
     const plotly = r.requests.filter((u) => /plotly/i.test(u));
-    const expected = r.chartsInFile > 0 ? 1 : 0; // the playground's explorer draws its own SVG
+    const expected = r.chartsInFile > 0 ? 1 : 0; // the playground draws its own pictures
     assert.is(plotly.length, expected, `${where(r)}: plotly.js requests (${plotly.join(", ")})`);
     if (expected) {
       assert.ok(plotly[0].endsWith("/assets/plotly.js"), `${where(r)}: from assets/ (${plotly[0]})`);
