@@ -64,8 +64,13 @@ export function wasmAvailable(): boolean {
 /** An instance of `module` with the imports every kernel takes (and `more`), its recorder IGNORE. */
 export function makeKernel(module: WebAssembly.Module, more: WebAssembly.Imports = {}): Kernel {
   const made: Kernel = { exports: undefined as unknown as Exports, record: IGNORE, busy: false };
-  // exp: the module's e^x for the lanes its lane-wise exp leaves (assembly/exp.ts), the TypeScript one
-  const imports = { ...more, kernel: { record: (i: number, e: number) => made.record(i, e), exp } };
+  // exp: the module's e^x for the lanes its lane-wise exp leaves (assembly/exp.ts), the TypeScript one;
+  // wait: its barrier's sleep (assembly/barrier.ts: Atomics.wait, as the module's own wait instruction
+  // loses a local in V8's baseline code), called only with two threads, so on a shared memory
+  const wait = (at: number, expected: number) => {
+    Atomics.wait(new Int32Array(made.exports.memory.buffer), at >>> 2, expected);
+  };
+  const imports = { ...more, kernel: { record: (i: number, e: number) => made.record(i, e), exp, wait } };
   made.exports = new WebAssembly.Instance(module, imports).exports as unknown as Exports;
   return made;
 }

@@ -23,14 +23,18 @@ const START_MS = 5000;
 /**
  * The worker: its instance on the shared memory, then each call the control words announce. e^x for
  * the lanes the kernel leaves to it is Math.exp: V8's fdlibm exp, whose bits src/model/exp.ts gives
- * (test/exp.test.ts), and this worker runs only in Node, on V8. Only thread 0 records.
+ * (test/exp.test.ts), and this worker runs only in Node, on V8. Only thread 0 records. Its barrier
+ * sleeps in Atomics.wait, as thread 0's does (instance.ts: assembly/barrier.ts says why).
  */
 const WORKER = `
 const { workerData } = require("node:worker_threads");
 const { module, memory, control } = workerData;
 const ints = new Int32Array(control);
 const args = new Float64Array(control, 16, 4);
-const imports = { env: { memory }, kernel: { record() {}, exp: Math.exp } };
+const wait = (at, expected) => {
+  Atomics.wait(new Int32Array(memory.buffer), at >>> 2, expected);
+};
+const imports = { env: { memory }, kernel: { record() {}, exp: Math.exp, wait } };
 const { train } = new WebAssembly.Instance(module, imports).exports;
 Atomics.store(ints, ${READY}, 1);
 Atomics.notify(ints, ${READY});
@@ -84,9 +88,13 @@ export function pairedKernel(): Kernel | null {
       try {
         return kernel.exports.train(job, from, to, countdown, 0);
       } catch (error) {
-        // the record threw, on this thread, between barriers: the worker, waiting at one, stops too
+        // the record threw, on this thread, between barriers: the worker, waiting at one, stops too.
+        // The generation moves on before the notify: a worker that read STOPPED as 0 just before the
+        // store, and goes to sleep on the generation just after the notify, would otherwise sleep
+        // for ever (and this thread with it, below); a sleep on a generation that has moved returns
         const words = new Int32Array(memory.buffer);
         Atomics.store(words, (job + STOPPED_AT) >> 2, 1);
+        Atomics.add(words, (job + GENERATION_AT) >> 2, 1);
         Atomics.notify(words, (job + GENERATION_AT) >> 2);
         throw error;
       } finally {
