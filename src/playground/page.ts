@@ -482,6 +482,10 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
     discretize.input.checked = s.discretize;
     if (s.data === "csv" && csvText.value !== s.csv) csvText.value = s.csv;
     for (const [name, input] of featureInputs) input.checked = s.features.includes(name as never);
+    // the layer buttons are made again: the one that had the focus (a keyboard's press) keeps it
+    const focused = layerBox.contains(document.activeElement)
+      ? document.activeElement?.getAttribute("aria-label")
+      : null;
     layerBox.replaceChildren(
       el("span", { class: "pg-label" }, `${s.hidden.length} hidden layer${s.hidden.length === 1 ? "" : "s"}`),
       button("+", "Add a hidden layer", s.hidden.length < LIMITS.playgroundLayers.max, () =>
@@ -502,6 +506,12 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
         ),
       ),
     );
+    if (focused) {
+      const again = Array.from(layerBox.querySelectorAll("button")).find(
+        (b) => b.getAttribute("aria-label") === focused,
+      );
+      (again && !again.disabled ? again : layerBox.querySelector<HTMLButtonElement>("button:not([disabled])"))?.focus();
+    }
   };
 
   function button(text: string, label: string, enabled: boolean, act: () => void): HTMLButtonElement {
@@ -593,9 +603,8 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
     }`;
     renderNumbers();
     for (const [name, canvas] of featureCanvases) {
-      const k = FEATURE_NAMES.indexOf(name as never);
-      void k;
-      if (canvas.dataset.drawn !== shape) {
+      const drawn = `${shape}|${out.domain.flat().join(",")}`;
+      if (canvas.dataset.drawn !== drawn) {
         const values: number[] = [];
         for (let r = 0; r < 20; r++) {
           const y = y1 - ((r + 0.5) * (y1 - y0)) / 20;
@@ -604,7 +613,7 @@ export function mountPlayground(root: HTMLElement): PlaygroundPage {
         }
         const size = Math.max(...values.map(Math.abs)) || 1;
         paintCanvas(canvas, { density: 20, values, range: [-size, size] });
-        canvas.dataset.drawn = shape;
+        canvas.dataset.drawn = drawn;
       }
     }
   };

@@ -418,6 +418,14 @@ test("every control is labelled and reached by keyboard; every heat map has a te
     await page.keyboard.press("Enter");
     await waitUntil("play by keyboard", 10_000, async () => (await shown(page)).epoch > 0);
     await page.keyboard.press("Enter");
+    // a layer's button pressed by keyboard keeps the focus, though the buttons are made again
+    await page.getByRole("button", { name: "Add a neuron to hidden layer 2" }).focus();
+    await page.keyboard.press("Enter");
+    assert.is(
+      await page.evaluate(() => document.activeElement?.getAttribute("aria-label")),
+      "Add a neuron to hidden layer 2",
+    );
+    assert.ok((await shown(page)).url.includes("hidden=4%2C3"), "a neuron more in layer 2");
     assertCleanPage(log, "playground, phone");
   } finally {
     await page.close();
