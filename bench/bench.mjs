@@ -8,9 +8,13 @@
 // Then the cost of an iteration from the seed's size to 1,000,000 x 64 for each (bench/scaling.mjs),
 // and the memory of training 1,000,000 x 64 (bench/memory.mjs).
 // Plain Node on the compiled module (dist/), as users run it.
-// usage: npm run bench [-- --python PATH ...] [-- --readme]
+// usage: npm run bench [-- --python PATH ...] [-- --readme] [-- --class]
 //   --readme writes the tables into docs/BENCH.md (between its bench markers) and the chart into
 //   docs/bench-scaling.svg
+//   --class (or PERCEPTRON_BENCH_CLASS=1) also runs the class load test last, bench/class.mjs (npm run
+//   bench:class): npm run class's JupyterHub with 1, 5, 10 and 20 learners running notebook 3 at once
+//   (as root, a Unix user each). It takes several minutes, so it is left out unless asked; with
+//   --readme it writes its table into docs/CLASS.md.
 // Then bench/live-chart.mjs, bench/explorer.mjs (the live explorer in Chromium: retrain and redraw
 // times), bench/playground.mjs (our playground beside TensorFlow Playground in Chromium: epochs and frames
 // a second) and bench/e2e-timings.mjs: each notebook in a fresh kernel, and a site rebuild with nothing changed.
@@ -282,4 +286,11 @@ for (const script of ["live-chart.mjs", "explorer.mjs", "playground.mjs", "e2e-t
   const run = spawnSync(process.execPath, [join(root, "bench", script)], { stdio: "inherit" });
   if (run.status !== 0) process.exitCode = run.status ?? 1;
 }
+// and, when asked (it takes minutes), the class load test: many learners on npm run class's JupyterHub
+if (process.argv.includes("--class") || process.env.PERCEPTRON_BENCH_CLASS === "1") {
+  console.log("");
+  const args = [join(root, "bench", "class.mjs"), ...(process.argv.includes("--readme") ? ["--readme"] : [])];
+  const run = spawnSync(process.execPath, args, { stdio: "inherit" });
+  if (run.status !== 0) process.exitCode = run.status ?? 1;
+} else console.log("\n(the class load test, bench/class.mjs, runs with --class or PERCEPTRON_BENCH_CLASS=1)");
 console.log(`\nnpm run bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);

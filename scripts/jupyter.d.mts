@@ -1,7 +1,7 @@
 // Types for the TypeScript tests of scripts/jupyter.mjs: which Jupyter npm start opens.
 export type Ui = "lab" | "built-lab" | "classic" | "nbclassic";
 export const NEEDS: Record<Ui, string[]>;
-export const DEBIAN: { lab: string[]; classic: string[] };
+export const DEBIAN: { lab: string[]; classic: string[]; hub: string[] };
 export function pythons(root: string, options?: { env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform }): string[];
 export function imports(python: string, modules: string[]): boolean;
 export function condaTool(env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform): string | undefined;
@@ -36,3 +36,12 @@ export function chooseJupyter(
     probe?: Partial<Probe>;
   },
 ): { ui: Ui; python: string; note?: string };
+export function hubAdvice(): string;
+export function chooseHubJupyter(tools: {
+  root: string;
+  run: (command: string, args: string[]) => void;
+  aptInstall: (packages: string[]) => void;
+  canApt: boolean;
+  platform?: NodeJS.Platform;
+  probe?: Partial<Probe>;
+}): { ui: Ui; python: string; note?: string };

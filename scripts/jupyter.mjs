@@ -10,6 +10,8 @@
 //   5. else a Python with the classic Notebook only: that, saying how to have JupyterLab;
 //   6. else an error naming what to install on macOS, Ubuntu, Windows and Debian.
 // `--classic` asks for the classic Notebook (notebook 6, or nbclassic): found, or Debian's as root.
+// npm run class (chooseHubJupyter) asks for 1. or 2. in a Python that also has JupyterHub: Debian's
+// `jupyterhub` beside 2.'s packages as root, else advice.
 // decide() is the choice alone, from what a probe reports, so that tests can ask it with stub Pythons.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -24,10 +26,11 @@ export const NEEDS = {
   nbclassic: ["nbclassic", "jupyter_client"],
 };
 
-/** Debian's packages for each: JupyterLab's servers (its front end comes from npm), the classic Notebook. */
+/** Debian's packages for each: JupyterLab's servers (its front end comes from npm), the classic Notebook, JupyterHub (3.0, npm run class). */
 export const DEBIAN = {
   lab: ["python3-jupyter-server", "python3-jupyterlab-server", "python3-jupyter-client", "python3-ipykernel"],
   classic: ["python3-notebook", "python3-jupyter-client", "python3-ipykernel"],
+  hub: ["jupyterhub"],
 };
 
 /** Pythons to try, in order: PERCEPTRON_PYTHON, the project's conda env, python3 on PATH, Debian's, python. */
@@ -142,4 +145,38 @@ export function chooseJupyter(want, { root, run, aptInstall, canApt, platform = 
     if (next.step === "conda") makeCondaEnv(next.tool, root, run, platform);
     else aptInstall(next.packages);
   }
+}
+
+/** What to install for npm run class, where no Python has JupyterHub beside JupyterLab's servers. */
+export function hubAdvice() {
+  return (
+    "npm run class needs a Python with JupyterHub and JupyterLab (or, on Debian, JupyterLab's servers), and none was found\n" +
+    "or could be installed here. Install one of these, then run npm run class again:\n" +
+    `  - Debian 12: sudo apt-get install ${[...DEBIAN.hub, ...DEBIAN.lab].join(" ")}   (or run npm run class as root)\n` +
+    "  - any Python: pip install jupyterhub jupyterlab, then PERCEPTRON_PYTHON=that-python npm run class"
+  );
+}
+
+/**
+ * npm run class's Jupyter: chooseJupyter's JupyterLab ("lab" or "built-lab") in a Python that also
+ * imports jupyterhub; as root on Debian, Debian's jupyterhub is installed with JupyterLab's servers.
+ * (conda's environment.yml has no JupyterHub: it is not made for this.) Returns { ui, python }.
+ */
+export function chooseHubJupyter(tools) {
+  let chosen;
+  try {
+    chosen = chooseJupyter("lab", {
+      ...tools,
+      aptInstall: (packages) => tools.aptInstall([...packages, ...DEBIAN.hub]),
+      probe: {
+        conda: undefined,
+        has: (python, modules) => imports(python, [...modules, "jupyterhub"]),
+        ...tools.probe,
+      },
+    });
+  } catch (error) {
+    if (/ failed \(exit /.test(error.message)) throw error; // an install that failed says why
+  }
+  if (chosen?.ui === "lab" || chosen?.ui === "built-lab") return chosen;
+  throw new Error(hubAdvice());
 }

@@ -9,3 +9,5 @@ export function findPython(modules: string[]): string | undefined;
 export function readSetup(): { python: string; jupyterPath: string };
 /** The environment in which Jupyter, and each kernel it starts, finds the project's kernel. */
 export function jupyterEnv(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+/** Debian's packages, by what needs them: jupyter, browser (the end-to-end tests), class (npm run class's JupyterHub). */
+export const DEBIAN_PACKAGES: { jupyter: string[]; browser: string[]; class: string[] };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Does whatever set-up is missing, and quickly nothing when nothing is: the npm dependencies, the
 // compiled module, Jupyter, and the tslab kernel registered inside the project (.jupyter/).
-// usage: node scripts/setup.mjs start|test|bench|build|kernel
+// usage: node scripts/setup.mjs start|test|bench|build|kernel|class
 //        node scripts/setup.mjs debian-packages   (prints the Debian packages the tests need: .ci/run)
 // Uses Node's built-ins only: it runs before node_modules exists. The one place that knows where
 // the project's Jupyter is: what setup found (.jupyter/setup.json, readSetup), the environment in
@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findChromium } from "./chromium.mjs";
-import { chooseJupyter, DEBIAN, makeCondaEnv, pythons } from "./jupyter.mjs";
+import { chooseHubJupyter, chooseJupyter, DEBIAN, makeCondaEnv, pythons } from "./jupyter.mjs";
 import { shim, shimOptions } from "./platform.mjs";
 
 export const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -20,15 +20,19 @@ const settingsFile = join(jupyterDir, "setup.json");
 export const tslabBinary = join(root, "node_modules", ".bin", shim("tslab"));
 
 // What each command needs from Python: modules to import, and the Debian packages that bring them.
-// (start's Jupyter is chosen by scripts/jupyter.mjs: JupyterLab, or the classic Notebook when asked.)
+// (start's and class's Jupyter are chosen by scripts/jupyter.mjs: JupyterLab, or the classic Notebook when asked.)
 const MODULES = {
   start: ["jupyter_client"],
+  class: ["jupyter_client", "jupyterhub"],
   test: ["jupyter_client", "nbclient", "nbformat", "notebook", "numpy"],
   bench: ["numpy"],
   build: ["jupyter_client", "nbclient", "nbconvert"],
   kernel: ["jupyter_client"],
 };
-/** Debian's packages: Jupyter's (every command; JupyterLab's servers for npm start), and the browser for the end-to-end tests. */
+/**
+ * Debian's packages: Jupyter's (every command; JupyterLab's servers for npm start), the browser for the
+ * end-to-end tests, and JupyterHub for npm run class (its test is one of them).
+ */
 export const DEBIAN_PACKAGES = {
   jupyter: [
     ...new Set([
@@ -41,6 +45,7 @@ export const DEBIAN_PACKAGES = {
     ]),
   ],
   browser: ["chromium"],
+  class: DEBIAN.hub,
 };
 
 const say = (message) => console.log(`[setup] ${message}`);
@@ -167,8 +172,8 @@ export function jupyterEnv(env = process.env) {
 }
 
 /**
- * Runs every set-up step the command needs; returns { python } (and for start, `ui`: how Jupyter
- * opens, scripts/jupyter.mjs). `options.want`: start's "lab" (the default) or "classic".
+ * Runs every set-up step the command needs; returns { python } (and for start and class, `ui`: how
+ * Jupyter opens, scripts/jupyter.mjs). `options.want`: start's "lab" (the default) or "classic".
  */
 export function setup(command, options = {}) {
   const modules = MODULES[command];
@@ -176,15 +181,18 @@ export function setup(command, options = {}) {
     throw new Error(`setup: unknown command ${JSON.stringify(command)}; expected ${Object.keys(MODULES).join(", ")}`);
   ensureDependencies();
   ensureBuild();
+  const tools = { root, run, aptInstall, canApt: canApt() };
   const chosen =
     command === "start"
-      ? chooseJupyter(options.want ?? "lab", { root, run, aptInstall, canApt: canApt() })
-      : { python: ensureJupyter(modules) };
+      ? chooseJupyter(options.want ?? "lab", tools)
+      : command === "class"
+        ? chooseHubJupyter(tools)
+        : { python: ensureJupyter(modules) };
   const { python } = chosen;
   if (command !== "bench") ensureKernel(python);
   if (command === "test") ensureChromium();
   const settings = { python, jupyterPath: join(jupyterDir, "share", "jupyter") };
-  if (command === "start") return { ...settings, ...chosen };
+  if (command === "start" || command === "class") return { ...settings, ...chosen };
   if (command === "test") {
     // the Python the tests run Jupyter with (the others use what setup() returns)
     mkdirSync(jupyterDir, { recursive: true });

@@ -2,7 +2,7 @@
 // Runs the test suites in three uvu processes at once, on this project's 2 cores (npm run test:unit:
 // the unit suites in two, a half each): one runs the site's
 // suites, which share one build of site/ (test/e2e/helpers/site.ts: its tslab kernels, then the
-// pages in Chromium), one the suites that drive JupyterLab's server (lab, jupyterlab, start), the
+// pages in Chromium), one the suites that drive JupyterLab's server (lab, jupyterlab, start, class), the
 // third everything else (the unit suites, the classic Notebook, the package, …). Each is mostly
 // one thing after another, waiting much of the time (a kernel starting, a page loading): with two,
 // the cores were busy about half the time.
@@ -30,8 +30,11 @@ if (!["all", "e2e", "unit"].includes(which)) {
   console.error(`usage: node scripts/test.mjs [all|e2e|unit] (got ${JSON.stringify(which)})`);
   process.exit(2);
 }
-/** The suites that drive JupyterLab's own server in Chromium: mostly waiting (a server, a kernel, a page), so a process of their own. */
-const LAB_SUITES = ["lab", "jupyterlab", "start"];
+/**
+ * The suites that drive JupyterLab's own server in Chromium (npm start's; npm run class's JupyterHub):
+ * mostly waiting (a server, a kernel, a page), so a process of their own.
+ */
+const LAB_SUITES = ["lab", "jupyterlab", "start", "class"];
 const labFiles = `^(${LAB_SUITES.join("|")})\\.test\\.ts$`;
 // the other two groups' files, as uvu names them from test/ (e2e/NAME.test.ts) and from test/e2e/ (NAME.test.ts)
 const apart = `(${[...SITE_SUITES, ...LAB_SUITES].join("|")})\\.test\\.ts$`;

@@ -8,8 +8,19 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { findChromium } from "../scripts/chromium.mjs";
-import { chooseJupyter, DEBIAN, decide, imports, installAdvice, makeCondaEnv, pythons } from "../scripts/jupyter.mjs";
+import {
+  chooseHubJupyter,
+  chooseJupyter,
+  DEBIAN,
+  decide,
+  hubAdvice,
+  imports,
+  installAdvice,
+  makeCondaEnv,
+  pythons,
+} from "../scripts/jupyter.mjs";
 import { condaPython, shim, shimOptions } from "../scripts/platform.mjs";
+import { DEBIAN_PACKAGES } from "../scripts/setup.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "perceptron-setup-"));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -153,6 +164,44 @@ test("neither and nothing: the message names what to install on macOS, Ubuntu, W
       }),
     /No Python with JupyterLab was found/,
   );
+});
+
+test("npm run class: JupyterHub beside JupyterLab's servers; Debian's jupyterhub as root; else the advice", () => {
+  const tools = { root: dir, run: () => assert.unreachable("conda"), aptInstall: () => assert.unreachable("apt") };
+  const HUB = stubPython(join(dir, "hub", "python3"), [
+    "jupyter_server",
+    "jupyterlab_server",
+    "jupyter_client",
+    "jupyterhub",
+  ]);
+  // the first Python with JupyterHub and JupyterLab's servers, past one without JupyterHub (never conda's)
+  assert.equal(
+    chooseHubJupyter({ ...tools, canApt: false, probe: { pythons: [DEBIAN_PYTHON, LAB, HUB], conda: "mamba" } }),
+    { step: "open", ui: "built-lab", python: HUB },
+  );
+  // none, as root on Debian: Debian's jupyterhub with JupyterLab's servers, once
+  const python = join(dir, "hub-apt", "python3");
+  const installed: string[][] = [];
+  const chosen = chooseHubJupyter({
+    ...tools,
+    canApt: true,
+    aptInstall: (packages) => {
+      installed.push(packages);
+      stubPython(python, ["jupyter_server", "jupyterlab_server", "jupyter_client", "jupyterhub"]);
+    },
+    probe: { pythons: [DEBIAN_PYTHON, python], canApt: true },
+  });
+  assert.equal(chosen, { step: "open", ui: "built-lab", python });
+  assert.equal(installed, [[...DEBIAN.lab, ...DEBIAN.hub]]);
+  // none, not root: the advice, for Debian and for pip
+  assert.throws(
+    () => chooseHubJupyter({ ...tools, canApt: false, probe: { pythons: [DEBIAN_PYTHON, LAB, CLASSIC] } }),
+    (error: Error) => error.message === hubAdvice(),
+  );
+  assert.match(hubAdvice(), /sudo apt-get install jupyterhub python3-jupyter-server python3-jupyterlab-server/);
+  assert.match(hubAdvice(), /pip install jupyterhub jupyterlab/);
+  // CI installs it with the rest (node scripts/setup.mjs debian-packages)
+  assert.equal(DEBIAN_PACKAGES.class, ["jupyterhub"]);
 });
 
 test("the Pythons tried: PERCEPTRON_PYTHON, the conda environment, then the platform's names", () => {

@@ -10,7 +10,7 @@
 //   templates/  index.html, which main.py fills with the page's configuration
 // usage: node scripts/jupyterlab/build.mjs [--force]
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +28,8 @@ function buildKey() {
   const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
   const packages = Object.entries(lock.packages ?? {}).filter(([path]) => path !== "");
   hash.update(JSON.stringify(packages.map(([path, entry]) => [path, entry.version])));
-  for (const name of readdirSync(here).sort()) hash.update(name).update(readFileSync(join(here, name)));
+  for (const name of readdirSync(here).sort())
+    if (statSync(join(here, name)).isFile()) hash.update(name).update(readFileSync(join(here, name)));
   return hash.digest("hex").slice(0, 16);
 }
 

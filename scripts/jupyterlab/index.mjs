@@ -23,6 +23,8 @@ const PLUGINS = [
   import("@jupyterlab/filebrowser-extension"),
   import("@jupyterlab/fileeditor-extension"),
   import("@jupyterlab/help-extension"),
+  // File > Hub Control Panel and Log Out, under npm run class's JupyterHub (nothing without a hub)
+  import("@jupyterlab/hub-extension"),
   import("@jupyterlab/htmlviewer-extension"),
   import("@jupyterlab/imageviewer-extension"),
   import("@jupyterlab/launcher-extension"),

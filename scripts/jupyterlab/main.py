@@ -18,7 +18,6 @@ import sys
 
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.base.zmqhandlers import WebSocketMixin
-from jupyter_server.utils import url_path_join
 from jupyterlab_server import LabServerApp
 from tornado import web, websocket
 
@@ -98,12 +97,12 @@ class PerceptronLab(LabServerApp):
 
     def initialize_handlers(self):
         super().initialize_handlers()
-        base = self.serverapp.base_url
+        # (the server puts its base URL in front of each: /user/NAME/api/me under JupyterHub)
         self.handlers.extend(
             [
-                (url_path_join(base, "api/me"), IdentityHandler),
-                (url_path_join(base, "api/events"), EventsHandler),
-                (url_path_join(base, "api/events/subscribe"), EventsSubscribeHandler),
+                ("/api/me", IdentityHandler),
+                ("/api/events", EventsHandler),
+                ("/api/events/subscribe", EventsSubscribeHandler),
             ]
         )
 
