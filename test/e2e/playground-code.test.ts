@@ -137,11 +137,15 @@ const child = (() => {
       "}\n",
   );
   const args = ["--import", "tsx", driver];
-  const options = { cwd: resolve(__dirname, "..", ".."), timeout: 120_000, maxBuffer: 1 << 26 }; // tsx compiles the module: slow on a busy machine
+  // No execFile timeout: its timer counts from here, at import, and when this process has been busy
+  // past it (other suites' synchronous work), it fires before the exit is seen and throws away the
+  // unread output of a child that ended well. The test below sets its own deadline instead.
+  const options = { cwd: resolve(__dirname, "..", ".."), maxBuffer: 1 << 26 };
+  let spawned: ReturnType<typeof execFile> | undefined;
   const done = new Promise<{ failed: boolean; out: string; err: string }>((end) => {
-    execFile(process.execPath, args, options, (error, out, err) => end({ failed: error !== null, out, err }));
+    spawned = execFile(process.execPath, args, options, (error, out, err) => end({ failed: error !== null, out, err }));
   });
-  return { dir, done };
+  return { dir, done, kill: () => spawned?.kill() };
 })();
 
 test("each program prints exactly the run's report: losses, weights and biases to the last digit", async () => {
@@ -152,7 +156,16 @@ test("each program prints exactly the run's report: losses, weights and biases t
     assert.is(runs.spiral.epoch, 5);
     assert.is(runs.edits.settings.edits.length, 5, "every edit up to epoch 10 was made");
     assert.is(runs.hostileCsv.data.classes?.length, 4);
-    const { failed, out, err } = await child.done;
+    // tsx compiles the module in the child: slow on a busy machine, so a deadline counted from now
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<"late">((end) => {
+      timer = setTimeout(() => end("late"), 180_000);
+    });
+    const result = await Promise.race([child.done, deadline]);
+    clearTimeout(timer);
+    if (result === "late") child.kill();
+    assert.ok(result !== "late", "the programs ran within 3 minutes of this test's start");
+    const { failed, out, err } = result as Awaited<typeof child.done>;
     assert.not.ok(failed, err);
     const printed = Object.fromEntries(
       out
@@ -163,7 +176,7 @@ test("each program prints exactly the run's report: losses, weights and biases t
           return [name, lines.join("\n")];
         }),
     );
-    assert.equal(Object.keys(printed), Object.keys(CASES), "every program ran to its end (none exited)");
+    assert.equal(Object.keys(printed), Object.keys(CASES), `every program ran to its end (none exited):\n${out}${err}`);
     for (const [name, run] of Object.entries(runs)) {
       assert.fixture(printed[name], `${runReport(run)}\n`, name);
     }
