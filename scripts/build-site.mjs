@@ -8,12 +8,11 @@
 //   --notebooks DIR  the notebooks and their README.md index (default notebooks/)
 //   --jobs N         notebooks executed at once (default 2)
 //   --force          ignore the cache of executed notebooks (node_modules/.cache/perceptron-site/)
-//   --record DIR     for the tests (test/e2e/helpers/site.ts): --force, each notebook also run a
-//                    second time in the same kernel, and kept in DIR as the kernel left it,
-//                    NAME.executed.ipynb and NAME.second.ipynb, with NAME.run.json (the runner's exit
-//                    status, stderr and result); when DIR holds NAME.edited.ipynb (a variant the
-//                    tests wrote), it runs third in that kernel, kept as NAME.edited.executed.ipynb;
-//                    a failing notebook does not stop the others
+//   --record DIR     for the tests (test/e2e/helpers/site.ts): --force, each notebook's run kept
+//                    in DIR as the kernel left it, NAME.executed.ipynb, with NAME.run.json (the
+//                    runner's exit status, stderr and result); when DIR holds NAME.edited.ipynb (a
+//                    variant the tests wrote), it runs second, every cell again in that kernel, kept
+//                    as NAME.edited.executed.ipynb; a failing notebook does not stop the others
 //
 // A notebook runs again only when something that affects its page changed: the notebook, the
 // compiled module (dist/*.js), package-lock.json, or the build's own files. The new site is built
@@ -109,8 +108,8 @@ function runNotebook(python, args, running) {
 /**
  * Runs and renders every notebook in `work`, `jobs` at a time; after a failure no new one starts
  * (unless `record`), those running finish. Returns the failures, each a message naming the notebook
- * and the cell. With `record` (a folder), each notebook runs twice (and its variant NAME.edited.ipynb
- * there, if any, third) and its runs are kept there.
+ * and the cell. With `record` (a folder), each notebook's run (and its variant NAME.edited.ipynb there,
+ * if any, second in the same kernel) is kept there.
  */
 async function runAll(python, work, jobs, running, aborted, record) {
   const failures = [];
@@ -124,7 +123,7 @@ async function runAll(python, work, jobs, running, aborted, record) {
       if (kept) {
         for (const f of [".executed.ipynb", ".second.ipynb", ".edited.executed.ipynb", ".run.json"])
           rmSync(`${kept}${f}`, { force: true });
-        args.push("--first", `${kept}.executed.ipynb`, "--again", `${kept}.second.ipynb`);
+        args.push("--first", `${kept}.executed.ipynb`);
         if (existsSync(`${kept}.edited.ipynb`))
           args.push("--then", `${kept}.edited.ipynb`, `${kept}.edited.executed.ipynb`);
       }

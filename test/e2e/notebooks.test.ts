@@ -98,8 +98,10 @@ test("the index lists every notebook in reading order with one line each", () =>
 });
 
 // Every notebook's runs: the test run's one `npm run build` (sharedBuild in helpers/site.ts) runs each
-// in a fresh kernel, twice in the same kernel, two kernels at a time, and keeps both copies and the
-// runner's stderr and exit status (made now unless a site suite made it already, sources unchanged).
+// in a fresh kernel, then every cell again in the same kernel with its parameters cell edited (as a
+// reader reruns it: step-pages.test.ts checks that run's numbers against the page's own), two
+// kernels at a time, and keeps both copies and the runner's stderr and exit status (made now unless
+// a site suite made it already, sources unchanged).
 for (const name of names) {
   const it = suite(name);
   let run: Execution;
@@ -114,11 +116,12 @@ for (const name of names) {
     if (missing) throw missing;
   });
 
-  it("runs top to bottom in a fresh kernel with no error and nothing on stderr, and again in the same kernel", () => {
+  it("runs top to bottom in a fresh kernel with no error and nothing on stderr, and again, edited, in the same kernel", () => {
     assert.is(run.status, 0, `${name} failed:\n${run.stderr}`);
+    assert.is(run.edited?.failure, null, `${name}, run again with ${run.edited?.edit.to}: ${run.edited?.failure}`);
     for (const [label, nb] of [
       ["first run", run.first],
-      ["second run", run.second],
+      [`second run, with ${run.edited?.edit.to}`, run.edited?.notebook],
     ] as const) {
       assert.ok(nb, `${name}: no ${label}`);
       for (const o of outputs(nb as Notebook)) {
@@ -131,23 +134,21 @@ for (const name of names) {
   it("prints numpy's numbers, every one of them labelled and checked", () => {
     const want = expected[name];
     assert.ok(want, `test/fixtures/notebooks.json has no numbers for ${name}`);
-    for (const nb of [run.first, run.second as Notebook]) {
-      const seen = new Set<string>();
-      for (const line of printedLines(nb)) {
-        // a check's ✓, and an exercise's request for an answer (check("2.1", undefined): no number of numpy's)
-        if (line.startsWith("✓") || line.startsWith("✎")) continue;
-        const at = line.indexOf(": ");
-        const label = line.slice(0, Math.max(at, 0));
-        if (!(label in want)) {
-          assert.not.match(line, /\d/, `${name} prints a number no test checks: ${line}`);
-          continue;
-        }
-        const numbers = [...line.slice(at + 2).matchAll(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
-        assertClose(numbers, want[label], `${name}: ${label}`);
-        seen.add(label);
+    const seen = new Set<string>();
+    for (const line of printedLines(run.first)) {
+      // a check's ✓, and an exercise's request for an answer (check("2.1", undefined): no number of numpy's)
+      if (line.startsWith("✓") || line.startsWith("✎")) continue;
+      const at = line.indexOf(": ");
+      const label = line.slice(0, Math.max(at, 0));
+      if (!(label in want)) {
+        assert.not.match(line, /\d/, `${name} prints a number no test checks: ${line}`);
+        continue;
       }
-      assert.equal([...seen].sort(), Object.keys(want).sort(), `${name}: every expected number is printed`);
+      const numbers = [...line.slice(at + 2).matchAll(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
+      assertClose(numbers, want[label], `${name}: ${label}`);
+      seen.add(label);
     }
+    assert.equal([...seen].sort(), Object.keys(want).sort(), `${name}: every expected number is printed`);
   });
 
   it("draws charts with a title and axis titles, and puts plotly.js on the page once", () => {

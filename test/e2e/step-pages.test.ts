@@ -39,7 +39,7 @@ const chartsOf = (nb: Notebook): ChartData[] =>
 // the shared build runs each notebook's edited variant in the kernel that ran the notebook
 wantRecordedRuns(STEPS);
 
-/** What the kernel printed and drew for `name` with its edit (the shared build's third run). */
+/** What the kernel printed and drew for `name` with its edit (the shared build's second run, in the same kernel). */
 async function kernelRun(name: string): Promise<KernelRun> {
   const { edited } = await recordedRuns(name);
   if (!edited?.notebook) throw new Error(`${name}: the build kept no run of its edited variant`);

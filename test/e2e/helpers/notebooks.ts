@@ -47,8 +47,10 @@ export function readNotebook(path: string): Notebook {
 /** A notebook's runs in one fresh kernel (the shared build's, sharedBuild in site.ts). */
 export interface Execution {
   first: Notebook;
-  second?: Notebook;
-  /** Third, its variant with the parameters cell edited (editFor), and how that run failed, if it did. */
+  /**
+   * Second, every cell again in the same kernel, with the parameters cell edited (editFor), as a
+   * reader reruns a notebook; how that run failed, if it did.
+   */
   edited?: { edit: Edit; notebook?: Notebook; failure: string | null };
   stderr: string;
   status: number | null;

@@ -117,7 +117,6 @@ function readRuns(dir: string, name: string): Execution | string {
   if (!existsSync(file(".executed.ipynb")))
     return `${name}: the runner wrote no executed copy (exit ${status}):\n${stderr}`;
   const read = (path: string): Notebook => JSON.parse(readFileSync(path, "utf8"));
-  const second = existsSync(file(".second.ipynb")) ? read(file(".second.ipynb")) : undefined;
   const { then } = JSON.parse(readFileSync(file(".run.json"), "utf8")).result ?? {};
   const edited = existsSync(file(".edited.executed.ipynb"))
     ? {
@@ -126,10 +125,10 @@ function readRuns(dir: string, name: string): Execution | string {
         failure: then ? `cell ${then.cell} (code cell ${then.code_cell}, "${then.first_line}"): ${then.error}` : null,
       }
     : undefined;
-  return { first: read(file(".executed.ipynb")), second, edited, stderr, status };
+  return { first: read(file(".executed.ipynb")), edited, stderr, status };
 }
 
-/** Writes each notebook's variant with its parameters cell edited into `dir`, for the build to run third (--record). */
+/** Writes each notebook's variant with its parameters cell edited into `dir`, for the build to run second (--record). */
 function writeVariants(dir: string): void {
   mkdirSync(dir, { recursive: true });
   for (const name of notebookNames())
@@ -152,8 +151,8 @@ export function wantRecordedRuns(names: string[]): void {
 /**
  * The test run's one build of the site, made by the first suite that asks. When a suite loaded in
  * this run reads the notebooks' runs (wantRecordedRuns), or `record` asks: `npm run build --
- * --record test/.artifacts`, which executes every notebook in a fresh kernel (cache or not), twice
- * in the same kernel, renders site/ from the first runs, and keeps both runs for that suite; else
+ * --record test/.artifacts`, which executes every notebook in a fresh kernel (cache or not), then its
+ * edited variant in the same kernel, renders site/ from the first runs, and keeps both for the suites; else
  * `npm run build` (from the cache when nothing changed). A later suite gets it again only while
  * every source is as it was when the build began and site/ as the build left it (hashes of their
  * content), and, when it needs the runs, only a build that recorded them; else it makes a new one.
