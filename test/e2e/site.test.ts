@@ -1,6 +1,8 @@
 // The published tutorial: `npm run build` makes site/, and headless Chromium reads every page of
-// it twice, from disk (file://) and from a static server on 127.0.0.1, as a reader with no kernel
-// would. Then a notebook that fails, built from a temporary copy, must leave the site as it was.
+// it from disk (file://), and each kind of page again from a static server on 127.0.0.1 (HTTP_PAGES:
+// the index, the glossary, the playground, a step page; step-pages.test.ts runs another there), as
+// a reader with no kernel would; every page and every file its HTML names are fetched over HTTP too.
+// Then a notebook that fails, built from a temporary copy, must leave the site as it was.
 // No request may leave the machine: anything but file:// and 127.0.0.1 is refused and reported.
 // One file, past 250 lines: the build and the browser session are made once (a minute) for every test.
 // The first build is the test run's shared one (buildSiteOnce: the first site suite to run makes it,
@@ -56,6 +58,11 @@ const session: Session = { builds: [], refused: [], reports: { file: [], http: [
 const KEPT = ["01-seeding", "03-training-loop", "04-predict"];
 /** Pages read at once over HTTP: a page waits on its scripts and MathJax as much as on the processor. */
 const AT_ONCE = 2;
+/**
+ * The pages Chromium reads over HTTP as well: one of each kind (the step pages share one template and
+ * their assets). Reading all of them again took a tenth of npm test's processor time.
+ */
+const HTTP_PAGES = ["index", "glossary", "playground", STEPS[STEPS.length - 1]];
 /** The reading of every page from file://, with a screenshot of each, shared with the accessibility suite. */
 const fromDisk = shareSiteVisit({ screenshots: true, keep: KEPT });
 
@@ -73,7 +80,7 @@ async function run(s: Session): Promise<void> {
   s.open = visited.open;
   s.reports.file = PAGES.map((name) => visited.reports.get(name) as PageReport);
   const { url } = s.server;
-  s.reports.http = await forEachPage(PAGES, AT_ONCE, async (name) => {
+  s.reports.http = await forEachPage(HTTP_PAGES, AT_ONCE, async (name) => {
     const { report, page } = await readReport(visited.context, name, `${url}${name}.html`);
     await page.close();
     return report;
@@ -117,7 +124,7 @@ test("a rebuild with nothing changed executes nothing: every page comes from the
 test("every page loads, from file:// and over http://127.0.0.1, with no console error, page error or failed request", () => {
   const { reports } = ran();
   assert.is(reports.file.length, PAGES.length, "pages read from file://");
-  assert.is(reports.http.length, PAGES.length, "pages read over HTTP");
+  assert.is(reports.http.length, HTTP_PAGES.length, "pages read over HTTP");
   for (const r of allReports()) {
     assert.equal(r.consoleErrors, [], `${where(r)}: console errors`);
     assert.equal(r.pageErrors, [], `${where(r)}: page errors`);
@@ -139,6 +146,24 @@ test("no request leaves the machine: each page asks for its own files only, whic
   }
   const missing = server.requests.filter((path) => !existsSync(join(SITE, path)));
   assert.equal(missing, [], "paths the server did not have");
+});
+
+test("over HTTP, every page and every file its HTML names (scripts, styles, pictures, links) is served", async () => {
+  const { server } = ran();
+  for (const name of PAGES) {
+    const url = `${server.url}${name}.html`;
+    const page = await fetch(url);
+    assert.is(page.status, 200, url);
+    const html = await page.text();
+    const named = new Set(
+      [...html.matchAll(/\s(?:src|href)="([^"#]+)(?:#[^"]*)?"/g)]
+        .map((m) => new URL(m[1].replace(/&amp;/g, "&"), url))
+        .filter((u) => u.origin === new URL(server.url).origin)
+        .map((u) => u.href),
+    );
+    assert.ok(named.size >= 3, `${name}: its HTML names its assets (${named.size})`);
+    for (const file of named) assert.is((await fetch(file, { method: "HEAD" })).status, 200, `${name}: ${file}`);
+  }
 });
 
 test("plotly.js is one shared asset, loaded once by each page with charts, and the kernel's own version", () => {
@@ -197,13 +222,17 @@ test("every answer's body is HTML on its page, closed: no markdown left as typed
 });
 
 test("every link between pages resolves to a page of the site, and every heading link to its heading", () => {
-  for (const reports of [ran().reports.file, ran().reports.http]) {
+  const { file, http } = ran().reports;
+  const byName = new Map(file.map((r) => [r.name, r]));
+  for (const reports of [file, http]) {
     const byUrl = new Map(reports.map((r) => [r.url, r]));
     for (const r of reports) {
       for (const link of r.links) {
         if (/^(?:https?:|mailto:)/.test(link.href) && !link.url.includes("127.0.0.1")) continue; // off-site reading
         const [target, fragment] = link.url.split("#");
-        const page = byUrl.get(target);
+        // a page read over HTTP links to pages read from disk only: the same page, its ids from there
+        const linked = /([^/]+)\.html$/.exec(target)?.[1];
+        const page = byUrl.get(target) ?? (reports === http ? byName.get(linked ?? "") : undefined);
         assert.ok(page, `${where(r)}: ${link.href} leads to a page of the site (${link.url})`);
         // a browser matches the fragment as written, then decoded
         if (fragment)
