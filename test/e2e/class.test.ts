@@ -60,7 +60,7 @@ async function logIn(page: Page, base: string, name: string, password = PASSWORD
 /** The notebook in front has the tslab kernel, idle. */
 const kernelReady = (page: Page, path: string) =>
   waitUntil(`${path} to open with the TypeScript kernel, idle`, 120_000, async () => {
-    const state = await notebookState(page);
+    const state = await notebookState(page, { outputs: false });
     return state?.path === path && state.kernel === "tslab" && state.status === "idle";
   });
 

@@ -160,7 +160,7 @@ async function stepThrough(
   const { page, log } = suite.ran("page", "log");
   await page.locator(".jp-DirListing-item", { hasText: name }).dblclick();
   await waitUntil(`${name} to open with the TypeScript kernel, idle`, 120_000, async () => {
-    const state = await notebookState(page);
+    const state = await notebookState(page, { outputs: false });
     return state?.path === name && state.kernel === "tslab" && state.status === "idle";
   });
   const first = await runAll(page, name);

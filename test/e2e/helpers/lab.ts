@@ -17,9 +17,13 @@ export interface NotebookState {
   cells: CellState[];
 }
 
-/** The notebook in JupyterLab's main area: its path, kernel and each cell's count and outputs. */
-export function notebookState(page: Page): Promise<NotebookState | null> {
-  return page.evaluate(() => {
+/**
+ * The notebook in JupyterLab's main area: its path, kernel and each cell's count and outputs.
+ * `outputs: false`: every cell's outputs left empty, for a wait that polls (a chart's output is
+ * its figure's JSON, megabytes each time).
+ */
+export function notebookState(page: Page, { outputs = true } = {}): Promise<NotebookState | null> {
+  return page.evaluate((withOutputs) => {
     // biome-ignore lint/suspicious/noExplicitAny: JupyterLab's application object, as its console shows it
     const app = (window as any).jupyterapp;
     const panel = app?.shell.currentWidget;
@@ -31,12 +35,12 @@ export function notebookState(page: Page): Promise<NotebookState | null> {
       cells.push({
         type: cell.type,
         count: cell.type === "code" ? (cell.executionCount ?? null) : null,
-        outputs: cell.type === "code" ? cell.outputs.toJSON() : [],
+        outputs: cell.type === "code" && withOutputs ? cell.outputs.toJSON() : [],
       });
     }
     const kernel = panel.sessionContext.session?.kernel;
     return { path: panel.context.path, kernel: kernel?.name ?? null, status: kernel?.status ?? null, cells };
-  });
+  }, outputs);
 }
 
 /** What the notebook printed on stdout, all cells together. */
@@ -53,23 +57,28 @@ export async function menu(page: Page, title: string, item: string) {
   await page.locator(".lm-Menu-itemLabel", { hasText: new RegExp(`^${item}$`) }).click();
 }
 
-/** Runs all cells from the Run menu; waits until every code cell has run and the kernel is idle again. */
+/**
+ * Runs all cells from the Run menu; waits until every code cell has run and the kernel is idle
+ * again; then the notebook's state, outputs and all.
+ */
 export async function runAll(page: Page, name: string, timeout = 240_000): Promise<NotebookState> {
-  const before = await notebookState(page);
+  const progress = () => notebookState(page, { outputs: false });
+  const before = await progress();
   const counts = (state: NotebookState | null) => state?.cells.filter((c) => c.type === "code").map((c) => c.count);
   await menu(page, "Run", "Run All Cells");
-  return waitUntil(
+  await waitUntil(
     `${name}: every code cell to run`,
     timeout,
     async () => {
-      const state = await notebookState(page);
+      const state = await progress();
       const code = state?.cells.filter((c) => c.type === "code") ?? [];
       const ran = code.length > 0 && code.every((c, i) => c.count !== null && c.count !== counts(before)?.[i]);
-      return ran && state?.status === "idle" ? state : null;
+      return ran && state?.status === "idle";
     },
-    async () => `execution counts ${JSON.stringify(counts(await notebookState(page)))}`,
+    async () => `execution counts ${JSON.stringify(counts(await progress()))}`,
     500,
   );
+  return (await notebookState(page)) as NotebookState;
 }
 
 /** What the page shows of the notebook's outputs: Plotly charts drawn, the explorer's controls and charts. */
