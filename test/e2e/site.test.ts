@@ -450,7 +450,7 @@ test("a failing notebook stops the build, named with its cell, and leaves the pr
 
 test("a screenshot of every page is saved in test/.artifacts/ for a look", () => {
   ran();
-  for (const name of PAGES) assert.ok(existsSync(join(ARTIFACTS, `site-${name}.png`)), `site-${name}.png`);
+  for (const name of PAGES) assert.ok(existsSync(join(ARTIFACTS, `site-${name}.jpg`)), `site-${name}.jpg`);
 });
 
 test.run();
