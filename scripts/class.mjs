@@ -97,6 +97,7 @@ function checkReadableByLearners(python, ui) {
   const files = [
     python,
     tslabBinary,
+    join(root, "scripts", "kernel-preload.cjs"),
     join(root, "node_modules", "tslab", "package.json"),
     join(root, "dist", "index.js"),
     join(root, ".jupyter", "share", "jupyter", "kernels", "tslab", "kernel.json"),

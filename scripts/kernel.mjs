@@ -13,9 +13,8 @@ import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { installKernel, isProjectKernel, setup } from "./setup.mjs";
+import { installKernel, isProjectKernel, KERNEL_NAMES as NAMES, setup } from "./setup.mjs";
 
-const NAMES = ["tslab", "jslab"]; // tslab registers its JavaScript kernel beside the TypeScript one
 const say = (message) => console.log(`[kernel] ${message}`);
 
 /** The kernels folder for the chosen place, as the Python that installs there sees it. */
@@ -53,7 +52,7 @@ function main() {
     }
     return;
   }
-  installKernel(python, flag);
+  installKernel(python, flag, dir);
   say(`registered the "TypeScript" kernel (tslab) in ${join(dir, "tslab")}, and tslab's "JavaScript" (jslab)`);
   const finds = where.prefix
     ? `a Jupyter whose JUPYTER_PATH includes ${join(resolve(where.prefix), "share", "jupyter")}`

@@ -133,24 +133,43 @@ function ensureChromium() {
   }
 }
 
-/** True when the kernel spec in `kernelsDir` is the project's tslab (its argv runs node_modules/.bin/tslab). */
-export function isProjectKernel(kernelsDir, name = "tslab") {
+/** The kernels tslab registers: `tslab` (TypeScript) and `jslab` (JavaScript). */
+export const KERNEL_NAMES = ["tslab", "jslab"];
+/** Loaded into the kernel before tslab (scripts/kernel-preload.cjs: Node's types only). */
+const kernelPreload = join(root, "scripts", "kernel-preload.cjs");
+/** The kernel's NODE_OPTIONS: the preload, its path quoted (a space in it, a Windows path). */
+const kernelNodeOptions = `--require ${JSON.stringify(kernelPreload)}`;
+
+/**
+ * True when the kernel spec in `kernelsDir` is the project's tslab: its argv runs
+ * node_modules/.bin/tslab, with the preload (an older registration lacks it).
+ */
+export function isProjectKernel(kernelsDir, name = "tslab", { current = false } = {}) {
   const spec = join(kernelsDir, name, "kernel.json");
-  return existsSync(spec) && JSON.parse(readFileSync(spec, "utf8")).argv[0] === tslabBinary;
+  if (!existsSync(spec)) return false;
+  const { argv, env } = JSON.parse(readFileSync(spec, "utf8"));
+  return argv[0] === tslabBinary && (!current || env?.NODE_OPTIONS === kernelNodeOptions);
 }
 
 /**
- * Registers the project's kernels (`tslab` for TypeScript, and tslab's `jslab`), started by this
- * checkout's node_modules/.bin/tslab. `where`: `--prefix=DIR`, `--user` or `--sys-prefix`.
+ * Registers the project's kernels (`tslab` for TypeScript, and tslab's `jslab`) in `kernelsDir`,
+ * started by this checkout's node_modules/.bin/tslab with the preload. `where`: `--prefix=DIR`,
+ * `--user` or `--sys-prefix`, which `kernelsDir` must be.
  */
-export function installKernel(python, where) {
+export function installKernel(python, where, kernelsDir) {
   run(tslabBinary, ["install", `--python=${python}`, where, `--binary=${tslabBinary}`]);
+  for (const name of KERNEL_NAMES) {
+    const file = join(kernelsDir, name, "kernel.json");
+    const spec = JSON.parse(readFileSync(file, "utf8"));
+    spec.env = { ...spec.env, NODE_OPTIONS: kernelNodeOptions };
+    writeFileSync(file, `${JSON.stringify(spec, null, 1)}\n`);
+  }
 }
 
 /** The tslab kernel, registered in .jupyter/ under the name `tslab`: nothing global is touched. */
 function ensureKernel(python) {
-  if (!isProjectKernel(join(jupyterDir, "share", "jupyter", "kernels")))
-    installKernel(python, `--prefix=${jupyterDir}`);
+  const kernels = join(jupyterDir, "share", "jupyter", "kernels");
+  if (!isProjectKernel(kernels, "tslab", { current: true })) installKernel(python, `--prefix=${jupyterDir}`, kernels);
 }
 
 /** What `node scripts/setup.mjs test` found: the Python the tests run Jupyter with, and the kernels' folder. */

@@ -37,6 +37,8 @@ test("npm run kernel -- --user registers tslab in the user's Jupyter folder, run
   assert.is(kernelspecs().tslab, tslab, "jupyter kernelspec list finds tslab in the temporary data folder");
   const spec = JSON.parse(readFileSync(join(tslab, "kernel.json"), "utf8"));
   assert.is(spec.argv[0], join(ROOT, "node_modules", ".bin", "tslab"), "the kernel runs the project's tslab");
+  const preload = join(ROOT, "scripts", "kernel-preload.cjs");
+  assert.is(spec.env?.NODE_OPTIONS, `--require ${JSON.stringify(preload)}`, "with Node's types only");
   assert.ok(run.stdout.includes("to undo it: npm run kernel -- --user --remove"), `how to undo it:\n${run.stdout}`);
 });
 
@@ -46,6 +48,34 @@ test("npm run kernel -- --user --remove undoes it", () => {
   const specs = kernelspecs();
   assert.not.ok("tslab" in specs || "jslab" in specs, `kernels left: ${JSON.stringify(specs)}`);
   assert.not.ok(existsSync(join(dataDir, "kernels", "tslab")), "the folder is gone");
+});
+
+test("the kernel's preload: a cell sees Node's types, and no other package's globals from node_modules/@types", () => {
+  // tslab's own compiler, in the notebooks' folder, as the kernel runs it
+  const code = `
+    const { createConverter } = require("tslab/dist/converter");
+    const converter = createConverter();
+    const errors = (src) => converter.convert("", src).diagnostics.map((d) => d.messageText);
+    console.log(JSON.stringify({
+      node: errors("const v: string = process.version;\\nconst b = Buffer.from('a');"),
+      jquery: errors("const j = $('body');"),
+      lodash: errors("const l = _.chunk([1, 2], 1);"),
+    }));
+    converter.close();`;
+  const run = (options: string[]) => {
+    const result = spawnSync(process.execPath, [...options, "-e", code], {
+      cwd: join(ROOT, "notebooks"),
+      encoding: "utf8",
+    });
+    assert.is(result.status, 0, result.stderr);
+    return JSON.parse(result.stdout);
+  };
+  const preloaded = run(["--require", join(ROOT, "scripts", "kernel-preload.cjs")]);
+  assert.equal(preloaded.node, [], "process and Buffer are typed");
+  assert.match(String(preloaded.jquery), /Cannot find name '\$'/);
+  assert.match(String(preloaded.lodash), /Cannot find name '_'|refers to a UMD global/);
+  // without it, JupyterLab's build's @types declare them: what the preload leaves out
+  assert.equal(run([]).jquery, [], "without the preload, jQuery's $ is declared");
 });
 
 test("two places at once is refused, with the choices", () => {
