@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { classPaths, classProcesses, unixName } from "../../scripts/class/learners.mjs";
-import { freePort, launchChromium, ROOT, waitUntil } from "./helpers/browser";
+import { freePort, launchChromium, ROOT, signalEach, stopGroup, waitUntil } from "./helpers/browser";
 import { drawn, notebookState, runAll } from "./helpers/lab";
 import { ARTIFACTS } from "./helpers/notebooks";
 import { oneRun } from "./helpers/run";
@@ -128,25 +128,9 @@ test.before(suite.start);
 
 test.after(async () => {
   await session.browser?.close();
-  const hub = session.hub;
-  if (hub?.pid && hub.exitCode === null && hub.signalCode === null) {
-    try {
-      process.kill(-hub.pid, "SIGTERM");
-    } catch {}
-    await waitUntil("npm run class to stop", 30_000, () => hub.exitCode !== null || hub.signalCode !== null).catch(
-      () => {
-        try {
-          process.kill(-(hub.pid as number), "SIGKILL");
-        } catch {}
-      },
-    );
-  }
+  await stopGroup(session.hub, "npm run class", 30_000);
   if (session.dir) {
-    for (const pid of classProcesses(session.dir)) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {}
-    }
+    signalEach(classProcesses(session.dir), "SIGKILL");
     // the learners' Unix users and folders
     for (const name of NAMES) spawnSync(process.execPath, [SCRIPT, "--remove", name, "--dir", session.dir]);
     rmSync(session.dir, { recursive: true, force: true });

@@ -22,6 +22,8 @@ import {
   mirrorProject,
   processesUnder,
   ROOT,
+  signalEach,
+  stopGroup,
   waitUntil,
 } from "./helpers/browser";
 import { drawn, type NotebookState, notebookState, printedText, runAll as runAllCells } from "./helpers/lab";
@@ -114,25 +116,9 @@ test.before(suite.start);
 
 test.after(async () => {
   await session.browser?.close();
-  const server = session.server;
-  if (server?.pid && server.exitCode === null) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {}
-    await waitUntil("npm start to stop", 10_000, () => server.exitCode !== null || server.signalCode !== null).catch(
-      () => {
-        try {
-          process.kill(-(server.pid as number), "SIGKILL");
-        } catch {}
-      },
-    );
-  }
+  await stopGroup(session.server, "npm start", 10_000);
   if (session.mirror) {
-    for (const pid of processesUnder(session.mirror.dir)) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {}
-    }
+    signalEach(processesUnder(session.mirror.dir), "SIGKILL");
     session.mirror.remove();
   }
 });

@@ -113,6 +113,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Sends `signal` to each of `pids` (a negative one: that process group); those already gone are skipped. */
+export function signalEach(pids: number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {} // ended already
+  }
+}
+
+/**
+ * Stops a child started in a process group of its own (detached), and all that group: SIGTERM,
+ * then SIGKILL when it has not ended within `timeout` ms. `what` names it in the wait.
+ */
+export async function stopGroup(child: ChildProcess | undefined, what: string, timeout: number): Promise<void> {
+  if (!child?.pid || exited(child)) return;
+  const group = -child.pid;
+  signalEach([group], "SIGTERM");
+  await waitUntil(`${what} to stop`, timeout, () => exited(child)).catch(() => signalEach([group], "SIGKILL"));
+}
+
 /** The ids of processes (other than this one) whose command line or working folder is inside `dir`. */
 export function processesUnder(dir: string): number[] {
   const pids: number[] = [];
@@ -202,16 +222,8 @@ export async function startNotebookServer(dir: string, timeout = 30_000): Promis
   const log = () => output.trim().split("\n").slice(-25).join("\n");
 
   const killAll = () => {
-    if (!exited(child) && child.pid) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {}
-    }
-    for (const pid of processesUnder(dir)) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {}
-    }
+    if (!exited(child) && child.pid) signalEach([-child.pid], "SIGKILL");
+    signalEach(processesUnder(dir), "SIGKILL");
   };
   // should this process end first (a crash, Ctrl-C), take the server and its kernels with it
   const onExit = () => killAll();
