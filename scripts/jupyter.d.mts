@@ -25,23 +25,15 @@ export function makeCondaEnv(
   run: (command: string, args: string[]) => void,
   platform?: NodeJS.Platform,
 ): boolean;
-export function chooseJupyter(
-  want: "lab" | "classic",
-  tools: {
-    root: string;
-    run: (command: string, args: string[]) => void;
-    aptInstall: (packages: string[]) => void;
-    canApt: boolean;
-    platform?: NodeJS.Platform;
-    probe?: Partial<Probe>;
-  },
-): { ui: Ui; python: string; note?: string };
-export function hubAdvice(): string;
-export function chooseHubJupyter(tools: {
+/** What choosing a Jupyter may use: the project's folder, a command runner, apt, and a probe to stand in for the machine. */
+export interface JupyterTools {
   root: string;
   run: (command: string, args: string[]) => void;
   aptInstall: (packages: string[]) => void;
   canApt: boolean;
   platform?: NodeJS.Platform;
   probe?: Partial<Probe>;
-}): { ui: Ui; python: string; note?: string };
+}
+export function chooseJupyter(want: "lab" | "classic", tools: JupyterTools): { ui: Ui; python: string; note?: string };
+export function hubAdvice(): string;
+export function chooseHubJupyter(tools: JupyterTools): { ui: Ui; python: string; note?: string };
